@@ -1,0 +1,78 @@
+package com.luciad.imageio.webp;
+
+/**
+ * optimizr's door to webp-imageio's byte-array natives. Stateless and thread-safe (each call builds its own
+ * libwebp config, freed by the library's Cleaner).
+ *
+ * <p>Why this class sits in webp-imageio's package: {@code WebPEncoderOptions} is package-private in
+ * webp-imageio 0.11, and the public ImageIO writer copies the raster twice, throws on gray+alpha and
+ * 16-bit images, and leaves a 0-byte file when it fails (docs/decisions.md, ADR-1). The jar is not sealed
+ * and optimizr runs on the class path, so a same-package class can reach the package-private API.
+ */
+public final class LibWebPBridge {
+  static {
+    // Without this, new WebPEncoderOptions() fails with UnsatisfiedLinkError (createConfig).
+    WebPWrapper.loadNativeLibrary();
+  }
+
+  private LibWebPBridge() {}
+
+  /**
+   * Lossy-encodes interleaved 8-bit pixels (3 = RGB, 4 = straight RGBA) with no row padding.
+   *
+   * @return the WebP file's bytes, or null when libwebp refuses (e.g. a side over 16383 px)
+   */
+  public static byte[] encode(byte[] pixels, int width, int height, int channels, float quality, int method) {
+    WebPEncoderOptions options = new WebPEncoderOptions();
+    options.setLossless(false);
+    options.setCompressionQuality(quality);
+    options.setMethod(method);
+    return channels == 4
+        ? WebPWrapper.INSTANCE.encodeRGBA(options, pixels, width, height, width * 4)
+        : WebPWrapper.INSTANCE.encodeRGB(options, pixels, width, height, width * 3);
+  }
+
+  /**
+   * Decodes a WebP file to ARGB ints, for verification.
+   *
+   * @param size receives width and height (two ints)
+   */
+  public static int[] decodeArgb(byte[] webp, int[] size) {
+    WebPDecoderOptions options = new WebPDecoderOptions();
+    return WebPWrapper.INSTANCE.decode(options, webp, 0, webp.length, size);
+  }
+
+  /**
+   * The version of the libwebp this process loaded, e.g. "1.6.0", read from WebPGetEncoderVersion with the
+   * foreign-function API (Java 22+, called reflectively because the code targets Java 17); on older Java,
+   * "unknown" and the binding it came with.
+   */
+  public static String libwebpVersion() {
+    try {
+      Class<?> linkerClass = Class.forName("java.lang.foreign.Linker");
+      Class<?> lookupClass = Class.forName("java.lang.foreign.SymbolLookup");
+      Class<?> segmentClass = Class.forName("java.lang.foreign.MemorySegment");
+      Class<?> layoutClass = Class.forName("java.lang.foreign.MemoryLayout");
+      Class<?> descriptorClass = Class.forName("java.lang.foreign.FunctionDescriptor");
+      Class<?> optionClass = Class.forName("java.lang.foreign.Linker$Option");
+      Object linker = linkerClass.getMethod("nativeLinker").invoke(null);
+      Object lookup = lookupClass.getMethod("loaderLookup").invoke(null);
+      java.util.Optional<?> symbol = (java.util.Optional<?>) lookupClass.getMethod("find", String.class)
+          .invoke(lookup, "WebPGetEncoderVersion");
+      if (symbol.isEmpty()) {
+        return "unknown (symbol not found)";
+      }
+      Object javaInt = Class.forName("java.lang.foreign.ValueLayout").getField("JAVA_INT").get(null);
+      Object descriptor = descriptorClass.getMethod("of", layoutClass, layoutClass.arrayType())
+          .invoke(null, javaInt, java.lang.reflect.Array.newInstance(layoutClass, 0));
+      java.lang.invoke.MethodHandle handle = (java.lang.invoke.MethodHandle) linkerClass
+          .getMethod("downcallHandle", segmentClass, descriptorClass, optionClass.arrayType())
+          .invoke(linker, symbol.get(), descriptor, java.lang.reflect.Array.newInstance(optionClass, 0));
+      int v = (int) handle.invoke();
+      return ((v >> 16) & 0xFF) + "." + ((v >> 8) & 0xFF) + "." + (v & 0xFF);
+    } catch (Throwable e) {
+      return "unknown on Java " + Runtime.version().feature()
+          + " (reading it needs Java 22+; webp-imageio 0.11.0 bundles libwebp 1.6.0)";
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.optimizr.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every exit status optimizr uses, defined once; {@code --help} and the README list them. */
+public enum ExitCode {
+  OK(0, "every image found was converted"),
+  FAILURES(1, "the run finished, but at least one file failed (see OUT/failures.jsonl)"),
+  USAGE(2, "usage error: bad flag or value, missing input directory, output is a file"),
+  INTERRUPTED(130, "stopped by SIGINT (Ctrl+C) after finishing the images in progress"),
+  TERMINATED(143, "stopped by SIGTERM after finishing the images in progress");
+
+  private final int code;
+  private final String meaning;
+
+  ExitCode(int code, String meaning) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+
+  /** Status → meaning, for picocli's "Exit codes" help section. */
+  static Map<String, String> helpList() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (ExitCode c : values()) {
+      m.put(String.format("%3d", c.code), c.meaning);
+    }
+    return m;
+  }
+}

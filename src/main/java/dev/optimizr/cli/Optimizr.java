@@ -1,0 +1,168 @@
+package dev.optimizr.cli;
+
+import dev.optimizr.analytics.ConcurrentRunCounters;
+import dev.optimizr.analytics.RunSnapshot;
+import dev.optimizr.codec.AtomicFileWriter;
+import dev.optimizr.codec.DecodeLimits;
+import dev.optimizr.pipeline.BatchRunner;
+import dev.optimizr.pipeline.RunConfig;
+import dev.optimizr.pipeline.RunControl;
+import dev.optimizr.pipeline.StopReason;
+import dev.optimizr.report.FailureLog;
+import dev.optimizr.report.SummaryWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The optimizr command: parses flags, validates them, runs the batch and reports. Takes its writers so
+ * tests can run it in memory; returns the exit status instead of exiting.
+ */
+@Command(name = "optimizr", sortOptions = false, usageHelpAutoWidth = true,
+    description = "Converts a tree of JPEG/PNG images into a mirrored tree of WebP files.",
+    exitCodeListHeading = "%nExit codes:%n", versionProvider = VersionInfo.class)
+public final class Optimizr implements Callable<Integer> {
+  @Option(names = {"-input", "--input"}, paramLabel = "DIR", defaultValue = "./images",
+      description = "Root of the tree to convert (default: ${DEFAULT-VALUE}).")
+  Path input;
+
+  @Option(names = {"-output", "--output"}, paramLabel = "DIR", defaultValue = "./output",
+      description = "Root of the mirrored WebP tree, created if missing (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(names = {"-workers", "--workers"}, paramLabel = "N", defaultValue = "3",
+      description = "Conversion threads, 1-256; the queue holds N x 2 files (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Option(names = {"-quality", "--quality"}, paramLabel = "Q", defaultValue = "80",
+      description = "WebP quality 0-100, as cwebp -q (default: ${DEFAULT-VALUE}).")
+  int quality;
+
+  @Option(names = {"-max-pixels", "--max-pixels"}, paramLabel = "N", defaultValue = "100000000",
+      description = "Refuse images with more pixels than this, before decoding (default: ${DEFAULT-VALUE}).")
+  long maxPixels;
+
+  @Option(names = {"-lenient", "--lenient"},
+      description = "Convert damaged files (truncated, CRC errors) with a warning instead of failing them.")
+  boolean lenient;
+
+  @Option(names = {"-verbose", "--verbose"}, description = "Per-image lines and stack traces for failures.")
+  boolean verbose;
+
+  @Option(names = {"-version", "--version"}, versionHelp = true,
+      description = "Print optimizr, libwebp and Java versions and exit.")
+  boolean versionRequested;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean helpRequested;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean installSignalHandlers;
+
+  /** @param installSignalHandlers true only in a real process: handlers are process-wide */
+  public Optimizr(PrintWriter out, PrintWriter err, boolean installSignalHandlers) {
+    this.out = out;
+    this.err = err;
+    this.installSignalHandlers = installSignalHandlers;
+  }
+
+  /** Parses {@code args}, runs, and returns the exit status. */
+  public int run(String... args) {
+    CommandLine cl = new CommandLine(this)
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler((ex, a) -> usage(ex.getMessage()))
+        .setExecutionExceptionHandler((ex, c, p) -> {
+          if (ex instanceof UsageException) {
+            return usage(ex.getMessage());
+          }
+          throw ex;
+        });
+    cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+    return cl.execute(args);
+  }
+
+  private int usage(String message) {
+    err.println("optimizr: " + message.replace('\n', ' ').strip() + " (see --help)");
+    err.flush();
+    return ExitCode.USAGE.code();
+  }
+
+  @Override
+  public Integer call() throws UsageException, IOException, InterruptedException {
+    RunConfig config = validate();
+    RunControl control = new RunControl();
+    AtomicFileWriter writer = new AtomicFileWriter();
+    if (installSignalHandlers) {
+      SignalHandlers.install(control, writer, err);
+    }
+    ConcurrentRunCounters counters = new ConcurrentRunCounters();
+    Instant start = Instant.now();
+    Path outputRoot = config.output();
+    try (FailureLog failures = new FailureLog(outputRoot)) {
+      ConsoleReporter console = new ConsoleReporter(out, err, failures, verbose);
+      new BatchRunner(config, control, counters, writer, console::onResult, console::onUnreadable).run();
+      if (control.listenerFailure() != null) {
+        err.println("optimizr: warning: could not record every result: " + control.listenerFailure());
+      }
+      failures.commit();
+    }
+    RunSnapshot snapshot = counters.snapshot();
+    boolean interrupted = control.stopRequested();
+    SummaryWriter.RunInfo info = new SummaryWriter.RunInfo(VersionInfo.version(), config.input().toAbsolutePath(),
+        outputRoot.toAbsolutePath(), config.workers(), config.quality(), start, Instant.now(), interrupted);
+    Path summary = SummaryWriter.write(outputRoot, SummaryWriter.fields(info, snapshot));
+    ConsoleReporter.printTotals(out, snapshot, info, summary);
+    return exitCode(control.reason(), snapshot).code();
+  }
+
+  static ExitCode exitCode(StopReason stop, RunSnapshot s) {
+    if (stop == StopReason.SIGINT) {
+      return ExitCode.INTERRUPTED;
+    }
+    if (stop == StopReason.SIGTERM) {
+      return ExitCode.TERMINATED;
+    }
+    return s.failed() > 0 ? ExitCode.FAILURES : ExitCode.OK;
+  }
+
+  /** Range checks first, then the file system: input must be a directory, output must not be a file. */
+  private RunConfig validate() throws UsageException {
+    if (maxPixels < 1) {
+      throw new UsageException("-max-pixels must be at least 1, got " + maxPixels);
+    }
+    RunConfig config;
+    try {
+      config = new RunConfig(input, output, workers, quality, new DecodeLimits(maxPixels, lenient));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (!Files.exists(input)) {
+      throw new UsageException("input directory does not exist: " + input);
+    }
+    if (!Files.isDirectory(input)) {
+      throw new UsageException("-input is not a directory: " + input);
+    }
+    if (Files.exists(output) && !Files.isDirectory(output)) {
+      throw new UsageException("-output exists and is not a directory: " + output);
+    }
+    try {
+      Files.createDirectories(output);
+    } catch (FileSystemException e) {
+      String why = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+      throw new UsageException("cannot create output directory " + output + ": " + why);
+    } catch (IOException e) {
+      throw new UsageException("cannot create output directory " + output + ": " + e.getMessage());
+    }
+    return config;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.optimizr.codec;
+
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes JPEG and PNG bytes with an explicitly chosen reader after checking the file's structure and
+ * the header's dimensions. Stateless and thread-safe; every reader is created per call and disposed.
+ */
+public final class ImageDecoder {
+  // TwelveMonkeys: CMYK/YCCK/Adobe-inverted JPEGs and embedded ICC profiles, which the JDK reader renders
+  // with wrong colours or refuses ("Unsupported Image Type"). Chosen by class so that whatever else is on
+  // the class path (the WebP plugin registers a reader too) never decodes our input.
+  private static final String JPEG_READER = "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader";
+  private static final String PNG_READER = "com.sun.imageio.plugins.png.PNGImageReader";
+
+  private ImageDecoder() {}
+
+  static {
+    ImageIO.setUseCache(false); // we decode from memory; a disk cache would only add I/O
+  }
+
+  /** A decoded image plus what the file says about how to display it. */
+  public record Decoded(BufferedImage image, ICC_Profile profile, int orientation, List<String> warnings) {
+    public Decoded {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Decodes {@code data}, whose format was sniffed as {@code format} (JPEG or PNG). */
+  public static Decoded decode(byte[] data, ImageFormat format, DecodeLimits limits) throws ConversionException {
+    List<String> warnings = new ArrayList<>();
+    int orientation;
+    byte[] pngProfile = null;
+    if (format == ImageFormat.JPEG) {
+      JpegStructure s = JpegStructure.scan(data);
+      orientation = s.orientation();
+      damage(s.problems(), limits, warnings);
+    } else if (format == ImageFormat.PNG) {
+      PngStructure s = PngStructure.scan(data);
+      orientation = s.orientation();
+      pngProfile = s.iccProfile();
+      damage(s.problems(), limits, warnings);
+    } else {
+      throw new ConversionException(ErrorType.UNSUPPORTED_FORMAT, "content is " + format + ", not JPEG or PNG");
+    }
+    ImageReader reader = reader(format == ImageFormat.JPEG ? "jpeg" : "png",
+        format == ImageFormat.JPEG ? JPEG_READER : PNG_READER);
+    List<String> decoderWarnings = new ArrayList<>();
+    BufferedImage image;
+    try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
+      reader.setInput(in, true, true);
+      limits.check(reader.getWidth(0), reader.getHeight(0));
+      reader.addIIOReadWarningListener((source, warning) -> decoderWarnings.add(warning));
+      image = reader.read(0, reader.getDefaultReadParam());
+    } catch (IIOException e) {
+      throw new ConversionException(ErrorType.CORRUPT_INPUT, describe(e), e);
+    } catch (IOException | RuntimeException e) {
+      // ImageIO readers signal damaged data with assorted runtime exceptions (AIOOBE, NegativeArraySize…).
+      throw new ConversionException(ErrorType.CORRUPT_INPUT, "decoder failed: " + describe(e), e);
+    } finally {
+      reader.dispose();
+    }
+    damage(decoderWarnings, limits, warnings);
+    return new Decoded(image, profile(image, pngProfile), orientation, warnings);
+  }
+
+  /** Strict mode fails on the first problem; lenient mode keeps them as warnings. */
+  private static void damage(List<String> problems, DecodeLimits limits, List<String> warnings)
+      throws ConversionException {
+    if (problems.isEmpty()) {
+      return;
+    }
+    if (!limits.lenient()) {
+      throw new ConversionException(ErrorType.CORRUPT_INPUT, problems.get(0) + " (-lenient converts it anyway)");
+    }
+    warnings.addAll(problems);
+  }
+
+  /** The profile the decoded samples are in: the PNG's iCCP, or the colour space the JPEG reader kept. */
+  private static ICC_Profile profile(BufferedImage image, byte[] pngProfile) {
+    if (pngProfile != null) {
+      try {
+        return ICC_Profile.getInstance(pngProfile);
+      } catch (IllegalArgumentException e) {
+        return null; // an unusable profile: browsers then show the pixels as sRGB, and so do we
+      }
+    }
+    if (image.getColorModel().getColorSpace() instanceof ICC_ColorSpace ics && !ics.isCS_sRGB()) {
+      return ics.getProfile();
+    }
+    return null;
+  }
+
+  private static ImageReader reader(String formatName, String className) {
+    Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(formatName);
+    while (it.hasNext()) {
+      ImageReader r = it.next();
+      if (r.getClass().getName().equals(className)) {
+        return r;
+      }
+      r.dispose();
+    }
+    throw new IllegalStateException("ImageIO reader " + className + " is not on the class path");
+  }
+
+  private static String describe(Throwable e) {
+    String msg = e.getMessage();
+    Throwable cause = e.getCause();
+    if (cause != null && cause.getMessage() != null && (msg == null || !msg.contains(cause.getMessage()))) {
+      msg = (msg == null ? "" : msg + ": ") + cause.getMessage();
+    }
+    return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg.replace('\n', ' ').strip();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.optimizr.codec;
+
+import com.luciad.imageio.webp.LibWebPBridge;
+
+/** Encodes {@link Pixels} to WebP bytes in memory with libwebp. Stateless and thread-safe. */
+public final class WebPEncoder {
+  private WebPEncoder() {}
+
+  /** Returns the complete WebP file for {@code px}. */
+  public static byte[] encode(Pixels px, EncodeSettings settings) throws ConversionException {
+    byte[] out;
+    try {
+      out = LibWebPBridge.encode(px.data(), px.width(), px.height(), px.channels(), settings.quality(),
+          settings.method());
+    } catch (RuntimeException e) {
+      throw new ConversionException(ErrorType.ENCODE_ERROR, "libwebp failed: " + e, e);
+    }
+    if (out == null || out.length == 0) {
+      // libwebp reports only a status code, which the binding drops; the usual causes are size and memory.
+      throw new ConversionException(ErrorType.ENCODE_ERROR,
+          "libwebp refused the " + px.width() + "x" + px.height() + " image");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,9 @@
+package dev.optimizr.pipeline;
+
+/** Why a run stopped before its tree was exhausted. */
+public enum StopReason {
+  /** Ctrl+C. */
+  SIGINT,
+  /** A service manager, {@code kill}, or {@code docker stop}. */
+  SIGTERM
+}

@@ -1,0 +1,116 @@
+package dev.optimizr.pipeline;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Walks the input tree in sorted order and reports candidate images, one directory at a time (so memory
+ * is bounded by the largest directory, not the tree). Not thread-safe: one walker per run.
+ *
+ * <p>Symbolic links are never followed and only regular files are reported: opening a FIFO blocks
+ * forever, and a device or socket is never an image. The output root is skipped if it lies inside the
+ * input, so a re-run never converts its own output.
+ */
+public final class TreeWalker {
+  /** Receives what the walk finds; returning false from a callback stops the walk. */
+  public interface Sink {
+    /** A candidate image and the WebP it maps to. */
+    boolean found(Job job) throws InterruptedException;
+
+    /** A candidate whose WebP name was already taken by {@code firstRelative} in the same directory. */
+    boolean collision(Job job, String firstRelative) throws InterruptedException;
+
+    /** A directory or entry that could not be read; the walk goes on. */
+    void unreadable(Path path, String reason);
+  }
+
+  private final Path inputRoot;
+  private final Path outputRoot;
+
+  /** Both roots must be real paths (see {@link Path#toRealPath}) so that the output can be recognised. */
+  public TreeWalker(Path inputRoot, Path outputRoot) {
+    this.inputRoot = inputRoot;
+    this.outputRoot = outputRoot;
+  }
+
+  /** True for names ending in .jpg, .jpeg or .png in any letter case. */
+  public static boolean isCandidate(String fileName) {
+    String n = fileName.toLowerCase(Locale.ROOT);
+    return n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png");
+  }
+
+  /** {@code a/b/c.JPG} → {@code c.webp}. */
+  public static String webpName(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return (dot > 0 ? fileName.substring(0, dot) : fileName) + ".webp";
+  }
+
+  /** Walks the whole tree depth-first, directories and files in name order. */
+  public void walk(Sink sink) throws InterruptedException {
+    Deque<Path> pending = new ArrayDeque<>();
+    pending.push(inputRoot);
+    while (!pending.isEmpty()) {
+      Path dir = pending.pop();
+      List<Path> entries = list(dir, sink);
+      Map<String, String> taken = new HashMap<>();
+      List<Path> subdirs = new ArrayList<>();
+      for (Path entry : entries) {
+        BasicFileAttributes attrs;
+        try {
+          attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+          sink.unreadable(entry, "cannot read attributes: " + e.getMessage());
+          continue;
+        }
+        if (attrs.isDirectory()) {
+          if (!entry.equals(outputRoot)) {
+            subdirs.add(entry);
+          }
+        } else if (attrs.isRegularFile() && isCandidate(entry.getFileName().toString())) {
+          if (!emit(entry, attrs.size(), taken, sink)) {
+            return;
+          }
+        }
+      }
+      for (int i = subdirs.size() - 1; i >= 0; i--) {
+        pending.push(subdirs.get(i));
+      }
+    }
+  }
+
+  private boolean emit(Path file, long size, Map<String, String> taken, Sink sink) throws InterruptedException {
+    Path rel = inputRoot.relativize(file);
+    String relative = rel.toString().replace(File.separatorChar, '/');
+    String webp = webpName(file.getFileName().toString());
+    Path parent = rel.getParent();
+    Path target = (parent == null ? outputRoot : outputRoot.resolve(parent)).resolve(webp);
+    Job job = new Job(file, relative, target, size);
+    String first = taken.putIfAbsent(webp, relative);
+    return first == null ? sink.found(job) : sink.collision(job, first);
+  }
+
+  private static List<Path> list(Path dir, Sink sink) {
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        entries.add(p);
+      }
+    } catch (IOException | RuntimeException e) {
+      sink.unreadable(dir, "cannot list directory: " + e.getMessage());
+    }
+    entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+    return entries;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.optimizr.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * failures.jsonl: one JSON object per failed file, {@code {"path","error_type","message"}}. Lines stream to
+ * a hidden temp file and replace the previous run's list only on {@link #commit()}, so a killed run never
+ * leaves a half-written list behind. Thread-safe: {@link #append} is synchronised (failures are rare).
+ */
+public final class FailureLog implements AutoCloseable {
+  public static final String FILE_NAME = "failures.jsonl";
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+
+  private final Path target;
+  private final Path temp;
+  private final BufferedWriter out;
+  private boolean committed;
+
+  /** Starts a new list for {@code outputRoot}. */
+  public FailureLog(Path outputRoot) throws IOException {
+    this.target = outputRoot.resolve(FILE_NAME);
+    this.temp = outputRoot.resolve("." + FILE_NAME + ".optimizr-tmp-" + ProcessHandle.current().pid());
+    this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+  }
+
+  /** Appends one failure; {@code path} is relative to the input root. */
+  public synchronized void append(String path, String errorType, String message) {
+    Map<String, String> line = new LinkedHashMap<>();
+    line.put("path", path);
+    line.put("error_type", errorType);
+    line.put("message", message);
+    try {
+      out.write(JSON.writeValueAsString(line));
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Flushes, forces to disk and renames the list into place. */
+  public synchronized void commit() throws IOException {
+    out.flush();
+    out.close();
+    try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.force(false);
+    }
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    committed = true;
+  }
+
+  /** Removes the temp file if the list was never committed. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (!committed) {
+      out.close();
+      Files.deleteIfExists(temp);
+    }
+  }
+}
