@@ -53,6 +53,10 @@ public final class Optimizr implements Callable<Integer> {
       description = "Convert damaged files (truncated, CRC errors) with a warning instead of failing them.")
   boolean lenient;
 
+  @Option(names = {"-keep-extension", "--keep-extension"},
+      description = "Name outputs c.jpg.webp instead of c.webp, so c.jpg and c.png in one folder never collide.")
+  boolean keepExtension;
+
   @Option(names = {"-verbose", "--verbose"}, description = "Per-image lines and stack traces for failures.")
   boolean verbose;
 
@@ -142,7 +146,7 @@ public final class Optimizr implements Callable<Integer> {
     }
     RunConfig config;
     try {
-      config = new RunConfig(input, output, workers, quality, new DecodeLimits(maxPixels, lenient));
+      config = new RunConfig(input, output, workers, quality, new DecodeLimits(maxPixels, lenient), keepExtension);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

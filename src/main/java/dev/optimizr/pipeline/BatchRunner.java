@@ -59,7 +59,7 @@ public final class BatchRunner {
       threads.add(t);
     }
     try {
-      new TreeWalker(input, output).walk(new QueueSink(queue));
+      new TreeWalker(input, output, config.keepExtension()).walk(new QueueSink(queue));
     } finally {
       walkerDone = true;
       for (Thread t : threads) {

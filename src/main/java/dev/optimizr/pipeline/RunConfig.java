@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * @param workers conversion threads (1–256); the queue holds {@code workers × 2} jobs
  * @param quality WebP quality 0–100
  * @param limits decoder limits (pixel cap, leniency)
+ * @param keepExtension name outputs {@code c.jpg.webp} rather than {@code c.webp}, so c.jpg and c.png never collide
  */
-public record RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits) {
+public record RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits,
+    boolean keepExtension) {
   public static final int MAX_WORKERS = 256;
 
   public RunConfig {

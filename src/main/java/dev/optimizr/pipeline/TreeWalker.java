@@ -38,11 +38,17 @@ public final class TreeWalker {
 
   private final Path inputRoot;
   private final Path outputRoot;
+  private final boolean keepExtension;
 
-  /** Both roots must be real paths (see {@link Path#toRealPath}) so that the output can be recognised. */
-  public TreeWalker(Path inputRoot, Path outputRoot) {
+  /**
+   * Both roots must be real paths (see {@link Path#toRealPath}) so that the output can be recognised.
+   *
+   * @param keepExtension map {@code c.jpg} to {@code c.jpg.webp} instead of {@code c.webp}
+   */
+  public TreeWalker(Path inputRoot, Path outputRoot, boolean keepExtension) {
     this.inputRoot = inputRoot;
     this.outputRoot = outputRoot;
+    this.keepExtension = keepExtension;
   }
 
   /** True for names ending in .jpg, .jpeg or .png in any letter case. */
@@ -51,10 +57,10 @@ public final class TreeWalker {
     return n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png");
   }
 
-  /** {@code a/b/c.JPG} → {@code c.webp}. */
-  public static String webpName(String fileName) {
+  /** {@code c.JPG} → {@code c.webp}, or {@code c.JPG.webp} with {@code keepExtension}. */
+  public static String webpName(String fileName, boolean keepExtension) {
     int dot = fileName.lastIndexOf('.');
-    return (dot > 0 ? fileName.substring(0, dot) : fileName) + ".webp";
+    return (dot > 0 && !keepExtension ? fileName.substring(0, dot) : fileName) + ".webp";
   }
 
   /** Walks the whole tree depth-first, directories and files in name order. */
@@ -93,7 +99,7 @@ public final class TreeWalker {
   private boolean emit(Path file, long size, Map<String, String> taken, Sink sink) throws InterruptedException {
     Path rel = inputRoot.relativize(file);
     String relative = rel.toString().replace(File.separatorChar, '/');
-    String webp = webpName(file.getFileName().toString());
+    String webp = webpName(file.getFileName().toString(), keepExtension);
     Path parent = rel.getParent();
     Path target = (parent == null ? outputRoot : outputRoot.resolve(parent)).resolve(webp);
     Job job = new Job(file, relative, target, size);

@@ -33,13 +33,13 @@ public final class LibWebPBridge {
   }
 
   /**
-   * Decodes a WebP file to ARGB ints, for verification.
+   * Decodes a WebP file to ARGB ints (alpha is undefined when the image has none), for verification.
    *
-   * @param size receives width and height (two ints)
+   * @param info receives {status, width, height, hasAlpha}: four ints
    */
-  public static int[] decodeArgb(byte[] webp, int[] size) {
+  public static int[] decodeArgb(byte[] webp, int[] info) {
     WebPDecoderOptions options = new WebPDecoderOptions();
-    return WebPWrapper.INSTANCE.decode(options, webp, 0, webp.length, size);
+    return WebPWrapper.INSTANCE.decode(options, webp, 0, webp.length, info);
   }
 
   /**
