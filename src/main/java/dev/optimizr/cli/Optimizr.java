@@ -1,5 +1,6 @@
 package dev.optimizr.cli;
 
+import com.luciad.imageio.webp.LibWebPBridge;
 import dev.optimizr.analytics.ConcurrentRunCounters;
 import dev.optimizr.analytics.RunSnapshot;
 import dev.optimizr.codec.AtomicFileWriter;
@@ -89,7 +90,12 @@ public final class Optimizr implements Callable<Integer> {
           if (ex instanceof UsageException) {
             return usage(ex.getMessage());
           }
-          throw ex;
+          err.println("optimizr: aborted: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+          if (verbose) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return ExitCode.ABORTED.code();
         });
     cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
     return cl.execute(args);
@@ -104,15 +110,19 @@ public final class Optimizr implements Callable<Integer> {
   @Override
   public Integer call() throws UsageException, IOException, InterruptedException {
     RunConfig config = validate();
+    checkEncoder();
     RunControl control = new RunControl();
     AtomicFileWriter writer = new AtomicFileWriter();
-    if (installSignalHandlers) {
-      SignalHandlers.install(control, writer, err);
-    }
     ConcurrentRunCounters counters = new ConcurrentRunCounters();
     Instant start = Instant.now();
     Path outputRoot = config.output();
     try (FailureLog failures = new FailureLog(outputRoot)) {
+      if (installSignalHandlers) {
+        SignalHandlers.install(control, () -> {
+          writer.deleteInFlight();
+          failures.discard();
+        }, err);
+      }
       ConsoleReporter console = new ConsoleReporter(out, err, failures, verbose);
       new BatchRunner(config, control, counters, writer, console::onResult, console::onUnreadable).run();
       if (control.listenerFailure() != null) {
@@ -127,6 +137,17 @@ public final class Optimizr implements Callable<Integer> {
     Path summary = SummaryWriter.write(outputRoot, SummaryWriter.fields(info, snapshot));
     ConsoleReporter.printTotals(out, snapshot, info, summary);
     return exitCode(control.reason(), snapshot).code();
+  }
+
+  /** libwebp is a native library extracted to a temp directory at run time; fail once, clearly, if it cannot load. */
+  private static void checkEncoder() {
+    try {
+      LibWebPBridge.selfTest();
+    } catch (LinkageError | RuntimeException e) {
+      throw new IllegalStateException("cannot load libwebp (" + e + "); the native library is extracted to "
+          + "java.io.tmpdir, which must be writable and allow execution; set -Dcom.luciad.imageio.webp.tmpdir=DIR "
+          + "in OPTIMIZR_JAVA_OPTS to use another directory", e);
+    }
   }
 
   static ExitCode exitCode(StopReason stop, RunSnapshot s) {

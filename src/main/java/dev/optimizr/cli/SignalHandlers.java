@@ -1,6 +1,5 @@
 package dev.optimizr.cli;
 
-import dev.optimizr.codec.AtomicFileWriter;
 import dev.optimizr.pipeline.RunControl;
 import dev.optimizr.pipeline.StopReason;
 import java.io.PrintWriter;
@@ -16,19 +15,20 @@ import sun.misc.Signal;
 final class SignalHandlers {
   private SignalHandlers() {}
 
-  static void install(RunControl control, AtomicFileWriter writer, PrintWriter err) {
-    handle("INT", StopReason.SIGINT, ExitCode.INTERRUPTED, control, writer, err);
-    handle("TERM", StopReason.SIGTERM, ExitCode.TERMINATED, control, writer, err);
+  /** @param cleanup deletes the temp files being written; runs before a hard stop */
+  static void install(RunControl control, Runnable cleanup, PrintWriter err) {
+    handle("INT", StopReason.SIGINT, ExitCode.INTERRUPTED, control, cleanup, err);
+    handle("TERM", StopReason.SIGTERM, ExitCode.TERMINATED, control, cleanup, err);
   }
 
   private static void handle(String name, StopReason reason, ExitCode exit, RunControl control,
-      AtomicFileWriter writer, PrintWriter err) {
+      Runnable cleanup, PrintWriter err) {
     try {
       Signal.handle(new Signal(name), sig -> {
         if (control.requestStop(reason)) {
           err.println("optimizr: SIG" + name + ": finishing the images in progress (send again to stop now)");
         } else {
-          writer.deleteInFlight();
+          cleanup.run();
           err.println("optimizr: SIG" + name + " again: stopping now");
           err.flush();
           Runtime.getRuntime().halt(exit.code());

@@ -95,14 +95,13 @@ public final class BatchRunner {
     }
 
     @Override
-    public boolean collision(Job job, String firstRelative) {
+    public boolean rejected(Job job, ErrorType type, String message) {
       if (control.stopRequested()) {
         return false;
       }
       counters.found();
-      counters.failed(ErrorType.OUTPUT_COLLISION.name());
-      listener.accept(JobResult.failed(job, ErrorType.OUTPUT_COLLISION,
-          "maps to the same output " + job.target().getFileName() + " as " + firstRelative, 0, null));
+      counters.failed(type.name());
+      listener.accept(JobResult.failed(job, type, message, 0, null));
       return true;
     }
 

@@ -1,9 +1,11 @@
 package dev.optimizr.pipeline;
 
+import dev.optimizr.codec.ErrorType;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -29,8 +31,8 @@ public final class TreeWalker {
     /** A candidate image and the WebP it maps to. */
     boolean found(Job job) throws InterruptedException;
 
-    /** A candidate whose WebP name was already taken by {@code firstRelative} in the same directory. */
-    boolean collision(Job job, String firstRelative) throws InterruptedException;
+    /** A candidate that fails before conversion: an output-name collision, or an unmappable name. */
+    boolean rejected(Job job, ErrorType type, String message) throws InterruptedException;
 
     /** A directory or entry that could not be read; the walk goes on. */
     void unreadable(Path path, String reason);
@@ -63,7 +65,7 @@ public final class TreeWalker {
     return (dot > 0 && !keepExtension ? fileName.substring(0, dot) : fileName) + ".webp";
   }
 
-  /** Walks the whole tree depth-first, directories and files in name order. */
+  /** Walks the whole tree depth-first in name order: a directory's files, then its subdirectories. */
   public void walk(Sink sink) throws InterruptedException {
     Deque<Path> pending = new ArrayDeque<>();
     pending.push(inputRoot);
@@ -85,8 +87,18 @@ public final class TreeWalker {
             subdirs.add(entry);
           }
         } else if (attrs.isRegularFile() && isCandidate(entry.getFileName().toString())) {
-          if (!emit(entry, attrs.size(), taken, sink)) {
-            return;
+          try {
+            if (!emit(entry, attrs.size(), taken, sink)) {
+              return;
+            }
+          } catch (InvalidPathException e) {
+            // The JVM decodes file names with the locale's charset; under cron's POSIX locale a non-ASCII
+            // name reads back as '?' and cannot be mapped to an output path.
+            String relative = inputRoot.relativize(entry).toString().replace(File.separatorChar, '/');
+            if (!sink.rejected(new Job(entry, relative, null, attrs.size()), ErrorType.IO_ERROR,
+                "file name not representable in this locale's charset (run with LC_ALL=C.UTF-8)")) {
+              return;
+            }
           }
         }
       }
@@ -104,7 +116,8 @@ public final class TreeWalker {
     Path target = (parent == null ? outputRoot : outputRoot.resolve(parent)).resolve(webp);
     Job job = new Job(file, relative, target, size);
     String first = taken.putIfAbsent(webp, relative);
-    return first == null ? sink.found(job) : sink.collision(job, first);
+    return first == null ? sink.found(job)
+        : sink.rejected(job, ErrorType.OUTPUT_COLLISION, "maps to the same output " + webp + " as " + first);
   }
 
   private static List<Path> list(Path dir, Sink sink) {

@@ -60,6 +60,15 @@ public final class FailureLog implements AutoCloseable {
     committed = true;
   }
 
+  /** Deletes the temp file without waiting for writers: for a hard stop, after which nothing is appended. */
+  public void discard() {
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException ignored) {
+      // exiting anyway
+    }
+  }
+
   /** Removes the temp file if the list was never committed. */
   @Override
   public synchronized void close() throws IOException {

@@ -33,6 +33,18 @@ public final class LibWebPBridge {
   }
 
   /**
+   * Encodes one pixel, so that a libwebp that cannot load (no writable, executable temp directory for the
+   * extracted library) is reported once at start-up instead of failing every image.
+   *
+   * @throws LinkageError or a runtime exception when libwebp is unusable
+   */
+  public static void selfTest() {
+    if (encode(new byte[3], 1, 1, 3, 50, 0) == null) {
+      throw new IllegalStateException("libwebp could not encode a 1x1 test image");
+    }
+  }
+
+  /**
    * Decodes a WebP file to ARGB ints (alpha is undefined when the image has none), for verification.
    *
    * @param info receives {status, width, height, hasAlpha}: four ints

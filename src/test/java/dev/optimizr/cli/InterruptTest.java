@@ -1,0 +1,123 @@
+package dev.optimizr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optimizr.TestImages;
+import dev.optimizr.codec.AtomicFileWriter;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real optimizr process stopped by signals in the middle of a run: it exits 143/130 after finishing
+ * the images in flight, marks the summary interrupted, and leaves only complete WebP files.
+ */
+class InterruptTest {
+  private static final int FILES = 120;
+
+  @TempDir static Path tree;
+
+  @BeforeAll
+  static void buildTree() throws Exception {
+    Path seed = TestImages.write(TestImages.photoLike(1600, 1200, 7), "png", tree.resolve("seed.png"));
+    for (int i = 0; i < FILES; i++) {
+      Path p = tree.resolve("in/" + (i % 4) + "/img" + i + ".png");
+      Files.createDirectories(p.getParent());
+      Files.copy(seed, p);
+    }
+  }
+
+  private static Process start(Path out) throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "-input", tree.resolve("in").toString(), "-output", out.toString(), "-workers", "2")
+        .redirectErrorStream(true)
+        .redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile())
+        .start();
+  }
+
+  private static long webpCount(Path out) throws Exception {
+    if (!Files.isDirectory(out)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.walk(out)) {
+      return s.filter(p -> p.toString().endsWith(".webp")).count();
+    }
+  }
+
+  private static void awaitProgress(Path out, Process p) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (webpCount(out) < 3 && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+  }
+
+  private static void signal(Process p, String sig) throws Exception {
+    new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start().waitFor();
+  }
+
+  /** Every .webp decodes; no temp file is left. */
+  private static void assertOnlyCompleteOutputs(Path out) throws Exception {
+    List<Path> all;
+    try (Stream<Path> s = Files.walk(out)) {
+      all = s.filter(Files::isRegularFile).toList();
+    }
+    assertThat(all).noneMatch(p -> p.getFileName().toString().contains(AtomicFileWriter.TEMP_MARKER));
+    for (Path p : all) {
+      if (p.toString().endsWith(".webp")) {
+        assertThat(Files.size(p)).as("%s", p).isPositive();
+        assertThat(TestImages.decodeWebP(p).getWidth()).as("%s", p).isEqualTo(1600);
+      }
+    }
+  }
+
+  @Test
+  void sigterm_finishesInFlightImages_exits143_summaryInterrupted() throws Exception {
+    Path out = tree.resolve("out-term");
+    Process p = start(out);
+    awaitProgress(out, p);
+    signal(p, "TERM");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+
+    assertThat(p.exitValue()).isEqualTo(143);
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.get("interrupted").asBoolean()).isTrue();
+    assertThat(summary.get("processed_files").asLong()).isEqualTo(webpCount(out)).isLessThan(FILES);
+    assertOnlyCompleteOutputs(out);
+  }
+
+  @Test
+  void sigint_exits130() throws Exception {
+    Path out = tree.resolve("out-int");
+    Process p = start(out);
+    awaitProgress(out, p);
+    signal(p, "INT");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).isEqualTo(130);
+    assertOnlyCompleteOutputs(out);
+  }
+
+  @Test
+  void secondSignal_stopsAtOnce_stillNoPartialFile() throws Exception {
+    Path out = tree.resolve("out-twice");
+    Process p = start(out);
+    awaitProgress(out, p);
+    signal(p, "INT");
+    signal(p, "INT");
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).isEqualTo(130);
+    assertOnlyCompleteOutputs(out);
+    assertThat(new File(out.toFile(), "summary.json")).doesNotExist(); // a hard stop writes no summary
+  }
+}
