@@ -203,7 +203,7 @@ if [[ "${REAL_PHOTOS_NO_DERIVED:-0}" != 1 ]]; then
   log "deriving formats from $BIG, $MID, $RGBA"
   b=$(stem "$BIG"); m=$(stem "$MID"); r=$(stem "$RGBA")
   derive "derived-gray-$b.png"                "$BIG"  -strip -colorspace Gray -define png:color-type=0 -define png:bit-depth=8
-  derive "derived-gray-$b.jpg"                "$BIG"  -strip -colorspace Gray -type Grayscale -quality 90
+  derive "derived-grayjpeg-$b.jpg"             "$BIG"  -strip -colorspace Gray -type Grayscale -quality 90
   derive "PNG8:derived-palette-$b.png"        "$BIG"  -strip -dither FloydSteinberg -colors 256
   derive "PNG8:derived-palette-alpha-$r.png"  "$RGBA" -strip -colors 256
   derive "derived-grayalpha-$r.png"           "$RGBA" -strip -colorspace Gray -type GrayscaleAlpha -define png:color-type=4 -define png:bit-depth=8
