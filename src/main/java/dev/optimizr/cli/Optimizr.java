@@ -1,22 +1,17 @@
 package dev.optimizr.cli;
 
 import com.luciad.imageio.webp.LibWebPBridge;
-import dev.optimizr.analytics.ConcurrentRunCounters;
-import dev.optimizr.analytics.RunSnapshot;
-import dev.optimizr.codec.AtomicFileWriter;
 import dev.optimizr.codec.DecodeLimits;
-import dev.optimizr.pipeline.BatchRunner;
 import dev.optimizr.pipeline.RunConfig;
-import dev.optimizr.pipeline.RunControl;
 import dev.optimizr.pipeline.StopReason;
-import dev.optimizr.report.FailureLog;
-import dev.optimizr.report.SummaryWriter;
+import dev.optimizr.report.RunSummary;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,8 +53,21 @@ public final class Optimizr implements Callable<Integer> {
       description = "Name outputs c.jpg.webp instead of c.webp, so c.jpg and c.png in one folder never collide.")
   boolean keepExtension;
 
-  @Option(names = {"-verbose", "--verbose"}, description = "Per-image lines and stack traces for failures.")
+  @Option(names = {"-verbose", "--verbose"},
+      description = "Per-image lines, stack traces for failures, and the full box report at the end.")
   boolean verbose;
+
+  @Option(names = {"-quiet", "--quiet"}, description = "No progress bar or progress lines.")
+  boolean quiet;
+
+  @Option(names = {"-sample-interval", "--sample-interval"}, paramLabel = "DURATION", defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "Memory/GC sampling period for summary.json, e.g. 5s or 1m (default: ${DEFAULT-VALUE}).")
+  Duration sampleInterval;
+
+  // Progress lines when stdout is not a terminal; hidden: tests shorten it, users have no need to.
+  @Option(names = "--progress-interval", hidden = true, defaultValue = "30s", converter = DurationConverter.class)
+  Duration progressInterval;
 
   @Option(names = {"-version", "--version"}, versionHelp = true,
       description = "Print optimizr, libwebp and Java versions and exit.")
@@ -70,13 +78,16 @@ public final class Optimizr implements Callable<Integer> {
 
   private final PrintWriter out;
   private final PrintWriter err;
-  private final boolean installSignalHandlers;
+  private final boolean interactive;
 
-  /** @param installSignalHandlers true only in a real process: handlers are process-wide */
-  public Optimizr(PrintWriter out, PrintWriter err, boolean installSignalHandlers) {
+  /**
+   * @param interactive true only in a real process: signal handlers are process-wide, and the progress bar
+   *     is drawn on the real terminal
+   */
+  public Optimizr(PrintWriter out, PrintWriter err, boolean interactive) {
     this.out = out;
     this.err = err;
-    this.installSignalHandlers = installSignalHandlers;
+    this.interactive = interactive;
   }
 
   /** Parses {@code args}, runs, and returns the exit status. */
@@ -111,32 +122,15 @@ public final class Optimizr implements Callable<Integer> {
   public Integer call() throws UsageException, IOException, InterruptedException {
     RunConfig config = validate();
     checkEncoder();
-    RunControl control = new RunControl();
-    AtomicFileWriter writer = new AtomicFileWriter();
-    ConcurrentRunCounters counters = new ConcurrentRunCounters();
-    Instant start = Instant.now();
-    Path outputRoot = config.output();
-    try (FailureLog failures = new FailureLog(outputRoot)) {
-      if (installSignalHandlers) {
-        SignalHandlers.install(control, () -> {
-          writer.deleteInFlight();
-          failures.discard();
-        }, err);
+    PrintStream terminal = interactive && System.console() != null ? System.err : null;
+    RunSession session = new RunSession(config,
+        new RunSession.Display(verbose, quiet, terminal, progressInterval, sampleInterval), out, err);
+    RunSummary summary = session.run(cleanup -> {
+      if (interactive) {
+        SignalHandlers.install(session.control(), cleanup, err);
       }
-      ConsoleReporter console = new ConsoleReporter(out, err, failures, verbose);
-      new BatchRunner(config, control, counters, writer, console::onResult, console::onUnreadable).run();
-      if (control.listenerFailure() != null) {
-        err.println("optimizr: warning: could not record every result: " + control.listenerFailure());
-      }
-      failures.commit();
-    }
-    RunSnapshot snapshot = counters.snapshot();
-    boolean interrupted = control.stopRequested();
-    SummaryWriter.RunInfo info = new SummaryWriter.RunInfo(VersionInfo.version(), config.input().toAbsolutePath(),
-        outputRoot.toAbsolutePath(), config.workers(), config.quality(), start, Instant.now(), interrupted);
-    Path summary = SummaryWriter.write(outputRoot, SummaryWriter.fields(info, snapshot));
-    ConsoleReporter.printTotals(out, snapshot, info, summary);
-    return exitCode(control.reason(), snapshot).code();
+    });
+    return exitCode(session.control().reason(), summary.failedFiles()).code();
   }
 
   /** libwebp is a native library extracted to a temp directory at run time; fail once, clearly, if it cannot load. */
@@ -150,14 +144,14 @@ public final class Optimizr implements Callable<Integer> {
     }
   }
 
-  static ExitCode exitCode(StopReason stop, RunSnapshot s) {
+  static ExitCode exitCode(StopReason stop, long failed) {
     if (stop == StopReason.SIGINT) {
       return ExitCode.INTERRUPTED;
     }
     if (stop == StopReason.SIGTERM) {
       return ExitCode.TERMINATED;
     }
-    return s.failed() > 0 ? ExitCode.FAILURES : ExitCode.OK;
+    return failed > 0 ? ExitCode.FAILURES : ExitCode.OK;
   }
 
   /** Range checks first, then the file system: input must be a directory, output must not be a file. */

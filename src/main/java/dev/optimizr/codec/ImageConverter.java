@@ -31,8 +31,14 @@ public final class ImageConverter {
 
   /** Converts {@code source} to {@code target}; on failure nothing is left at {@code target}'s temp name. */
   public Converted convert(Path source, Path target) throws ConversionException {
+    return convert(source, target, StageClock.NONE);
+  }
+
+  /** As {@link #convert(Path, Path)}, telling {@code clock} as each stage ends. */
+  public Converted convert(Path source, Path target, StageClock clock) throws ConversionException {
     byte[] data = read(source);
     long inputBytes = data.length;
+    clock.stageDone(Stage.READ);
     ImageFormat format = ImageFormat.sniff(data, Math.min(data.length, ImageFormat.SNIFF_LENGTH));
     if (!format.isSupported()) {
       throw new ConversionException(ErrorType.UNSUPPORTED_FORMAT, switch (format) {
@@ -43,17 +49,21 @@ public final class ImageConverter {
     }
     ImageDecoder.Decoded decoded = ImageDecoder.decode(data, format, limits);
     data = null; // the compressed bytes are no longer needed; let a large one be collected during encode
+    clock.stageDone(Stage.DECODE);
     Pixels px = PixelNormalizer.toPixels(decoded.image());
     if (ColorProfiles.needsConversion(decoded.profile())) {
       px = ColorProfiles.toSrgb(px, decoded.profile());
     }
     px = Orientation.apply(px, decoded.orientation());
+    clock.stageDone(Stage.NORMALISE);
     byte[] webp = WebPEncoder.encode(px, settings);
+    clock.stageDone(Stage.ENCODE);
     try {
       writer.write(target, webp);
     } catch (IOException e) {
       throw new ConversionException(ErrorType.IO_ERROR, "cannot write " + target.getFileName() + ": " + e, e);
     }
+    clock.stageDone(Stage.WRITE);
     return new Converted(px.width(), px.height(), inputBytes, webp.length, decoded.warnings());
   }
 

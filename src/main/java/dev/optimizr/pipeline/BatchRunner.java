@@ -1,6 +1,6 @@
 package dev.optimizr.pipeline;
 
-import dev.optimizr.analytics.ConcurrentRunCounters;
+import dev.optimizr.analytics.ConcurrentCollector;
 import dev.optimizr.codec.AtomicFileWriter;
 import dev.optimizr.codec.EncodeSettings;
 import dev.optimizr.codec.ErrorType;
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 public final class BatchRunner {
   private final RunConfig config;
   private final RunControl control;
-  private final ConcurrentRunCounters counters;
+  private final ConcurrentCollector collector;
   private final AtomicFileWriter writer;
   private final Consumer<JobResult> listener;
   private final BiConsumer<Path, String> unreadable;
@@ -33,14 +33,19 @@ public final class BatchRunner {
    * @param listener receives every result, from worker threads (must be thread-safe)
    * @param unreadable receives paths the walker could not read, with a reason
    */
-  public BatchRunner(RunConfig config, RunControl control, ConcurrentRunCounters counters,
+  public BatchRunner(RunConfig config, RunControl control, ConcurrentCollector collector,
       AtomicFileWriter writer, Consumer<JobResult> listener, BiConsumer<Path, String> unreadable) {
     this.config = config;
     this.control = control;
-    this.counters = counters;
+    this.collector = collector;
     this.writer = writer;
     this.listener = listener;
     this.unreadable = unreadable;
+  }
+
+  /** True once the walker has found every candidate (so the total is known). */
+  public boolean walkFinished() {
+    return walkerDone;
   }
 
   /** Converts the tree; returns when every started image is finished. The output root must exist. */
@@ -53,7 +58,7 @@ public final class BatchRunner {
     HeapGuard guard = new HeapGuard(HeapGuard.DEFAULT_THRESHOLD);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < config.workers(); i++) {
-      Worker w = new Worker(queue, () -> walkerDone, control, converter, counters, guard, listener);
+      Worker w = new Worker(queue, () -> walkerDone, control, converter, collector, guard, listener);
       Thread t = new Thread(w, "optimizr-worker-" + (i + 1));
       t.start();
       threads.add(t);
@@ -81,11 +86,11 @@ public final class BatchRunner {
       if (control.stopRequested()) {
         return false;
       }
-      counters.found();
+      collector.found();
       if (queue.offer(job)) {
         return true;
       }
-      counters.backpressure();
+      collector.backpressure();
       while (!queue.offer(job, 100, TimeUnit.MILLISECONDS)) {
         if (control.stopRequested()) {
           return false;
@@ -99,8 +104,8 @@ public final class BatchRunner {
       if (control.stopRequested()) {
         return false;
       }
-      counters.found();
-      counters.failed(type.name());
+      collector.found();
+      collector.failed(type.name());
       listener.accept(JobResult.failed(job, type, message, 0, null));
       return true;
     }

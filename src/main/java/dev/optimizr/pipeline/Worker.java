@@ -1,6 +1,6 @@
 package dev.optimizr.pipeline;
 
-import dev.optimizr.analytics.ConcurrentRunCounters;
+import dev.optimizr.analytics.ConcurrentCollector;
 import dev.optimizr.codec.ConversionException;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
@@ -18,17 +18,18 @@ final class Worker implements Runnable {
   private final BooleanSupplier walkerDone;
   private final RunControl control;
   private final ImageConverter converter;
-  private final ConcurrentRunCounters counters;
+  private final ConcurrentCollector collector;
   private final HeapGuard heapGuard;
   private final Consumer<JobResult> listener;
+  private final StageTimer timer = new StageTimer();
 
   Worker(BlockingQueue<Job> queue, BooleanSupplier walkerDone, RunControl control, ImageConverter converter,
-      ConcurrentRunCounters counters, HeapGuard heapGuard, Consumer<JobResult> listener) {
+      ConcurrentCollector collector, HeapGuard heapGuard, Consumer<JobResult> listener) {
     this.queue = queue;
     this.walkerDone = walkerDone;
     this.control = control;
     this.converter = converter;
-    this.counters = counters;
+    this.collector = collector;
     this.heapGuard = heapGuard;
     this.listener = listener;
   }
@@ -39,17 +40,23 @@ final class Worker implements Runnable {
       while (!control.stopRequested()) {
         // Read the flag before polling: if the walker was done and the poll still finds nothing, we are done.
         boolean done = walkerDone.getAsBoolean();
+        long waitStart = System.nanoTime();
         Job job = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (!done) {
+          collector.workerIdle(System.nanoTime() - waitStart); // waiting at the tail is not starvation
+        }
         if (job == null) {
           if (done) {
             return;
           }
           continue;
         }
+        collector.busy(1);
         JobResult result = process(job);
+        collector.busy(-1);
         record(result);
         if (heapGuard.afterImage()) {
-          counters.forcedGc();
+          collector.forcedGc();
         }
       }
     } catch (InterruptedException e) {
@@ -59,10 +66,14 @@ final class Worker implements Runnable {
 
   JobResult process(Job job) {
     long start = System.nanoTime();
+    timer.reset();
     try {
-      ImageConverter.Converted c = converter.convert(job.source(), job.target());
-      counters.converted(c.inputBytes(), c.outputBytes(), !c.warnings().isEmpty());
-      return JobResult.converted(job, c.outputBytes(), System.nanoTime() - start, c.warnings());
+      ImageConverter.Converted c = converter.convert(job.source(), job.target(), timer);
+      long nanos = System.nanoTime() - start;
+      collector.converted(c.inputBytes(), c.outputBytes(), (long) c.width() * c.height(), nanos,
+          !c.warnings().isEmpty());
+      collector.stages(timer.nanos(), timer.bytes());
+      return JobResult.converted(job, c.outputBytes(), nanos, c.warnings());
     } catch (ConversionException e) {
       return fail(job, e.type(), e.getMessage(), start, e);
     } catch (OutOfMemoryError e) {
@@ -74,7 +85,7 @@ final class Worker implements Runnable {
   }
 
   private JobResult fail(Job job, ErrorType type, String message, long start, Throwable cause) {
-    counters.failed(type.name());
+    collector.failed(type.name());
     return JobResult.failed(job, type, message, System.nanoTime() - start, cause);
   }
 

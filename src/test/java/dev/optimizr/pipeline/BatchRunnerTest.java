@@ -3,8 +3,10 @@ package dev.optimizr.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optimizr.TestImages;
-import dev.optimizr.analytics.ConcurrentRunCounters;
-import dev.optimizr.analytics.RunSnapshot;
+import dev.optimizr.analytics.CollectorSnapshot;
+import dev.optimizr.analytics.ConcurrentCollector;
+import dev.optimizr.codec.Stage;
+import java.util.Arrays;
 import dev.optimizr.codec.AtomicFileWriter;
 import dev.optimizr.codec.DecodeLimits;
 import java.nio.file.Files;
@@ -51,13 +53,13 @@ class BatchRunnerTest {
     Path out = tree.resolve("out-" + workers);
     RunConfig config = new RunConfig(tree.resolve("in"), out, workers, 75,
         new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false), false);
-    ConcurrentRunCounters counters = new ConcurrentRunCounters();
+    ConcurrentCollector counters = new ConcurrentCollector(Arrays.stream(Stage.values()).map(Enum::name).toList());
     ConcurrentLinkedQueue<JobResult> results = new ConcurrentLinkedQueue<>();
 
     new BatchRunner(config, new RunControl(), counters, new AtomicFileWriter(), results::add, (p, why) -> { })
         .run();
 
-    RunSnapshot s = counters.snapshot();
+    CollectorSnapshot s = counters.snapshot();
     assertThat(s.found()).isEqualTo(GOOD + BAD);
     assertThat(s.converted()).isEqualTo(GOOD);
     assertThat(s.failed()).isEqualTo(BAD);

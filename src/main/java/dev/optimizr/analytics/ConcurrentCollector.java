@@ -1,0 +1,147 @@
+package dev.optimizr.analytics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Everything a run counts per image. Safe for any number of writer threads, which never block (LongAdder,
+ * LongAccumulator, HdrHistogram's wait-free {@link Recorder}); {@link #snapshot()} may be called from any
+ * thread and returns an immutable copy.
+ */
+public final class ConcurrentCollector {
+  /** Processing times are recorded in microseconds up to an hour, with 3 significant digits. */
+  private static final long MAX_MICROS = TimeUnit.HOURS.toMicros(1);
+
+  private final List<String> stageNames;
+  private final LongAdder found = new LongAdder();
+  private final LongAdder converted = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final LongAdder skipped = new LongAdder();
+  private final LongAdder warned = new LongAdder();
+  private final LongAdder inputBytes = new LongAdder();
+  private final LongAdder outputBytes = new LongAdder();
+  private final LongAdder inputPixels = new LongAdder();
+  private final LongAdder largerOutputs = new LongAdder();
+  private final LongAdder forcedGcRuns = new LongAdder();
+  private final LongAdder backpressureEvents = new LongAdder();
+  private final LongAdder workerIdleNanos = new LongAdder();
+  private final LongAdder busyWorkers = new LongAdder();
+  private final LongAdder processingNanos = new LongAdder();
+  private final LongAccumulator minNanos = new LongAccumulator(Math::min, Long.MAX_VALUE);
+  private final LongAccumulator maxNanos = new LongAccumulator(Math::max, 0);
+  private final Recorder recorder = new Recorder(MAX_MICROS, 3);
+  private final LongAdder[] stageNanos;
+  private final LongAdder[] stageBytes;
+  private final ConcurrentHashMap<String, LongAdder> errorsByType = new ConcurrentHashMap<>();
+
+  /** Guarded by this; only readers touch it. */
+  private final Histogram accumulated = new Histogram(MAX_MICROS, 3);
+
+  /** @param stageNames the per-image stages, in the order {@link #stages} reports them */
+  public ConcurrentCollector(List<String> stageNames) {
+    this.stageNames = List.copyOf(stageNames);
+    this.stageNanos = adders(stageNames.size());
+    this.stageBytes = adders(stageNames.size());
+  }
+
+  private static LongAdder[] adders(int n) {
+    LongAdder[] a = new LongAdder[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = new LongAdder();
+    }
+    return a;
+  }
+
+  /** A candidate image was found by the walker. */
+  public void found() {
+    found.increment();
+  }
+
+  /** An image was converted in {@code nanos}; {@code warning} when it had tolerated damage. */
+  public void converted(long inBytes, long outBytes, long pixels, long nanos, boolean warning) {
+    converted.increment();
+    inputBytes.add(inBytes);
+    outputBytes.add(outBytes);
+    inputPixels.add(pixels);
+    if (outBytes > inBytes) {
+      largerOutputs.increment();
+    }
+    if (warning) {
+      warned.increment();
+    }
+    processingNanos.add(nanos);
+    minNanos.accumulate(nanos);
+    maxNanos.accumulate(nanos);
+    recorder.recordValue(Math.min(Math.max(nanos / 1000, 0), MAX_MICROS));
+  }
+
+  /** An image failed with the given error type name. */
+  public void failed(String errorType) {
+    failed.increment();
+    errorsByType.computeIfAbsent(errorType, k -> new LongAdder()).increment();
+  }
+
+  /** An image was skipped (its output is up to date). */
+  public void skipped() {
+    skipped.increment();
+  }
+
+  /** Time and bytes allocated per stage for one image, indexed like the stage names. */
+  public void stages(long[] nanos, long[] allocatedBytes) {
+    for (int i = 0; i < stageNanos.length; i++) {
+      stageNanos[i].add(nanos[i]);
+      stageBytes[i].add(allocatedBytes[i]);
+    }
+  }
+
+  /** A worker called {@code System.gc()} because the heap was above the threshold. */
+  public void forcedGc() {
+    forcedGcRuns.increment();
+  }
+
+  /** The walker found the queue full and had to wait. */
+  public void backpressure() {
+    backpressureEvents.increment();
+  }
+
+  /** A worker waited {@code nanos} for the queue to give it a job. */
+  public void workerIdle(long nanos) {
+    workerIdleNanos.add(nanos);
+  }
+
+  /** A worker started (+1) or finished (-1) an image. */
+  public void busy(int delta) {
+    busyWorkers.add(delta);
+  }
+
+  /** An immutable copy; counters may be mid-update relative to each other while workers run. */
+  public synchronized CollectorSnapshot snapshot() {
+    accumulated.add(recorder.getIntervalHistogram());
+    Map<String, Long> errors = new TreeMap<>();
+    errorsByType.forEach((k, v) -> errors.put(k, v.sum()));
+    long n = converted.sum();
+    Percentiles times = n == 0 ? Percentiles.EMPTY : new Percentiles(
+        minNanos.get() / 1e6, p(50), p(95), p(99), maxNanos.get() / 1e6, processingNanos.sum() / 1e6 / n);
+    long[] sn = new long[stageNanos.length];
+    long[] sb = new long[stageBytes.length];
+    for (int i = 0; i < sn.length; i++) {
+      sn[i] = stageNanos[i].sum();
+      sb[i] = stageBytes[i].sum();
+    }
+    return new CollectorSnapshot(found.sum(), n, failed.sum(), skipped.sum(), warned.sum(), inputBytes.sum(),
+        outputBytes.sum(), inputPixels.sum(), largerOutputs.sum(), forcedGcRuns.sum(), backpressureEvents.sum(),
+        workerIdleNanos.sum(), busyWorkers.sum(), times, StageTotals.of(stageNames, sn, sb), errors);
+  }
+
+  /** A percentile in milliseconds from the accumulated histogram (microsecond resolution). */
+  private double p(double percentile) {
+    return accumulated.getValueAtPercentile(percentile) / 1000.0;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.optimizr.cli;
+
+import dev.optimizr.analytics.CollectorSnapshot;
+import dev.optimizr.analytics.ConcurrentCollector;
+import dev.optimizr.analytics.GcMonitor;
+import dev.optimizr.analytics.MemorySampler;
+import dev.optimizr.analytics.ProcessStats;
+import dev.optimizr.codec.AtomicFileWriter;
+import dev.optimizr.codec.Stage;
+import dev.optimizr.pipeline.BatchRunner;
+import dev.optimizr.pipeline.RunConfig;
+import dev.optimizr.pipeline.RunControl;
+import dev.optimizr.report.BoxReport;
+import dev.optimizr.report.FailureLog;
+import dev.optimizr.report.ProgressReporter;
+import dev.optimizr.report.RunInfo;
+import dev.optimizr.report.RunSummary;
+import dev.optimizr.report.SummaryBuilder;
+import dev.optimizr.report.SummaryWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * One run from the user's side: starts GC monitoring, memory sampling and progress, runs the batch, then
+ * writes failures.jsonl and summary.json and prints the report. Stops its helpers in order, always.
+ */
+final class RunSession {
+  /** How the session reports; decided by the command from flags and the terminal. */
+  record Display(boolean verbose, boolean quiet, PrintStream terminal, Duration progressInterval,
+      Duration sampleInterval) {}
+
+  private final RunConfig config;
+  private final Display display;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final RunControl control = new RunControl();
+  private final AtomicFileWriter writer = new AtomicFileWriter();
+
+  RunSession(RunConfig config, Display display, PrintWriter out, PrintWriter err) {
+    this.config = config;
+    this.display = display;
+    this.out = out;
+    this.err = err;
+  }
+
+  RunControl control() {
+    return control;
+  }
+
+  /** Runs the batch and returns the final summary; {@code onStart} receives the temp-file cleanup for signals. */
+  RunSummary run(java.util.function.Consumer<Runnable> onStart) throws IOException, InterruptedException {
+    ConcurrentCollector collector = new ConcurrentCollector(
+        Arrays.stream(Stage.values()).map(Enum::name).toList());
+    Clock clock = Clock.systemUTC();
+    Instant start = clock.instant();
+    Path outputRoot = config.output();
+    try (GcMonitor gc = new GcMonitor(); FailureLog failures = new FailureLog(outputRoot)) {
+      MemorySampler sampler = new MemorySampler(display.sampleInterval(), gc, clock);
+      sampler.start();
+      onStart.accept(() -> {
+        writer.deleteInFlight();
+        failures.discard();
+      });
+      ConsoleReporter console = new ConsoleReporter(out, err, failures, display.verbose());
+      BatchRunner runner = new BatchRunner(config, control, collector, writer, console::onResult,
+          console::onUnreadable);
+      ProgressReporter progress = progress(collector, runner);
+      try {
+        runner.run();
+      } finally {
+        if (progress != null) {
+          progress.close();
+        }
+        sampler.stop();
+      }
+      if (control.listenerFailure() != null) {
+        err.println("optimizr: warning: could not record every result: " + control.listenerFailure());
+      }
+      failures.commit();
+      CollectorSnapshot snapshot = collector.snapshot();
+      RunInfo info = new RunInfo(VersionInfo.version(), config.input().toAbsolutePath(),
+          outputRoot.toAbsolutePath(), config.workers(), config.quality(), start, clock.instant(),
+          control.stopRequested());
+      RunSummary summary = SummaryBuilder.build(info, snapshot, sampler.snapshots(),
+          new SummaryBuilder.GcTotals(GcMonitor.collectionCount(), gc.pauses(), gc.pauseMillis(),
+              gc.maxPauseMillis()),
+          new SummaryBuilder.ProcessTotals(ProcessStats.peakResidentBytes(), ProcessStats.processCpuNanos(),
+              Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()));
+      Path written = SummaryWriter.write(outputRoot, summary);
+      if (display.verbose()) {
+        BoxReport.render(summary, out);
+      }
+      ConsoleReporter.printTotals(out, summary, written);
+      return summary;
+    }
+  }
+
+  private ProgressReporter progress(ConcurrentCollector collector, BatchRunner runner) {
+    if (display.quiet()) {
+      return null;
+    }
+    if (display.terminal() != null) {
+      return ProgressReporter.bar(collector::snapshot, runner::walkFinished, display.terminal());
+    }
+    return ProgressReporter.lines(collector::snapshot, runner::walkFinished, out, display.progressInterval());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.optimizr.report;
+
+import dev.optimizr.analytics.CollectorSnapshot;
+import dev.optimizr.analytics.MemorySnapshot;
+import dev.optimizr.analytics.Percentiles;
+import dev.optimizr.analytics.RunAnalysis;
+import dev.optimizr.analytics.StageTotals;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Builds {@link RunSummary} from immutable snapshots only. Stateless and thread-safe. */
+public final class SummaryBuilder {
+  private static final double MB = 1024.0 * 1024;
+  private static final double GB = MB * 1024;
+
+  private SummaryBuilder() {}
+
+  /** GC totals of the run, from the GC monitor. */
+  public record GcTotals(long runs, long pauses, long pauseMillis, long maxPauseMillis) {}
+
+  /** Process-level readings at the end of the run. */
+  public record ProcessTotals(long peakResidentBytes, long cpuNanos, long heapMaxBytes, int processors) {}
+
+  public static RunSummary build(RunInfo info, CollectorSnapshot c, List<MemorySnapshot> memory, GcTotals gc,
+      ProcessTotals proc) {
+    Duration wall = Duration.between(info.start(), info.end());
+    double seconds = wall.toNanos() / 1e9;
+    RunAnalysis.Result a = RunAnalysis.analyse(new RunAnalysis.Inputs(c, memory, info.workers(),
+        proc.processors(), wall, proc.cpuNanos(), proc.heapMaxBytes(), gc.pauseMillis()));
+    Percentiles t = c.times();
+    double heapMin = memory.stream().mapToLong(MemorySnapshot::heapUsedBytes).min().orElse(0) / MB;
+    double heapMax = memory.stream().mapToLong(MemorySnapshot::heapUsedBytes).max().orElse(0) / MB;
+    double inMb = c.inputBytes() / MB;
+    return new RunSummary(info.version(), info.inputDir().toString(), info.outputDir().toString(), info.workers(),
+        info.quality(), time(info.start()), time(info.end()), GoDuration.format(wall), r(seconds, 3),
+        info.interrupted(), c.found(), c.converted(), c.failed(), c.skipped(), c.warned(),
+        c.found() == 0 ? 0 : r(100.0 * c.failed() / c.found(), 2), c.errorsByType(),
+        c.inputBytes(), c.outputBytes(), r(c.inputBytes() / GB, 4), r(c.outputBytes() / GB, 4),
+        c.inputBytes() - c.outputBytes(),
+        c.inputBytes() == 0 ? 0 : r(100.0 * (c.inputBytes() - c.outputBytes()) / c.inputBytes(), 2),
+        c.outputBytes() == 0 ? 0 : r((double) c.inputBytes() / c.outputBytes(), 3), c.largerOutputs(),
+        r(t.meanMs(), 2), r(t.minMs(), 2), r(t.maxMs(), 2), r(t.p50Ms(), 2), r(t.p95Ms(), 2), r(t.p99Ms(), 2),
+        seconds <= 0 ? 0 : r(inMb / seconds, 3), seconds <= 0 ? 0 : r(c.converted() / seconds, 3),
+        r(c.inputPixels() / 1e6, 3), seconds <= 0 ? 0 : r(c.inputPixels() / 1e6 / seconds, 3),
+        r(heapMax, 1), r(proc.peakResidentBytes() / MB, 1), a.memoryStable(), r(heapMin, 1), r(heapMax, 1),
+        r(heapMax - heapMin, 1), r(a.heapFloorTrendMbPerHour(), 1), r(proc.heapMaxBytes() / MB, 1),
+        gc.runs(), gc.pauses() == 0 ? 0 : r((double) gc.pauseMillis() / gc.pauses(), 2), gc.maxPauseMillis(),
+        gc.pauseMillis(), c.forcedGcRuns(), proc.processors(),
+        proc.cpuNanos() < 0 ? 0 : r(proc.cpuNanos() / 1e9, 3), r(a.cpuUtilizationPercent(), 1),
+        a.cpuBoundAnalysis(), c.backpressureEvents(), stages(c.stageTotals(), c.converted()), a.recommendations(),
+        memory.stream().map(SummaryBuilder::snapshot).toList());
+  }
+
+  private static List<RunSummary.StageSummary> stages(StageTotals totals, long images) {
+    long all = totals.totalNanos();
+    return totals.stages().stream().map(s -> new RunSummary.StageSummary(s.name().toLowerCase(java.util.Locale.ROOT),
+        r(s.nanos() / 1e6, 1), images == 0 ? 0 : r(s.nanos() / 1e6 / images, 2),
+        all == 0 ? 0 : r(100.0 * s.nanos() / all, 1), r(s.allocatedBytes() / MB, 1))).toList();
+  }
+
+  private static RunSummary.Snapshot snapshot(MemorySnapshot s) {
+    return new RunSummary.Snapshot(time(s.timestamp()), r(s.heapUsedBytes() / MB, 1),
+        s.totalAllocatedBytes() < 0 ? -1 : r(s.totalAllocatedBytes() / MB, 1), r(s.residentBytes() / MB, 1),
+        r(s.heapCommittedBytes() / MB, 1), s.gcCount(), s.lastGcPauseMillis());
+  }
+
+  private static String time(Instant t) {
+    return t.truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  private static double r(double v, int places) {
+    double f = Math.pow(10, places);
+    return Math.round(v * f) / f;
+  }
+}
