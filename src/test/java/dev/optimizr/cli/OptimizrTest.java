@@ -1,6 +1,7 @@
 package dev.optimizr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -204,5 +210,134 @@ class OptimizrTest {
         .hasLineCount(3);
     assertThat(o.resolve("good.webp")).exists();
     assertThat(json(o.resolve("summary.json")).get("total_files").asLong()).isEqualTo(4);
+  }
+
+  /** Every field SPEC.md names, with its JSON type. */
+  private static final Map<String, JsonNodeType> SPEC_FIELDS = specFields();
+
+  private static Map<String, JsonNodeType> specFields() {
+    Map<String, JsonNodeType> m = new LinkedHashMap<>();
+    for (String f : ("start_time end_time duration cpu_bound_analysis version input_dir output_dir").split(" ")) {
+      m.put(f, JsonNodeType.STRING);
+    }
+    for (String f : ("duration_seconds error_rate_percent total_input_gb total_output_gb space_saving_percent "
+        + "compression_ratio avg_processing_time_ms min_processing_time_ms max_processing_time_ms "
+        + "throughput_mb_per_sec images_per_second peak_memory_alloc_mb peak_memory_sys_mb memory_min_mb "
+        + "memory_max_mb memory_range_mb avg_gc_pause_ms max_gc_pause_ms gc_pause_total_ms p50_processing_time_ms "
+        + "p95_processing_time_ms p99_processing_time_ms total_input_megapixels megapixels_per_second heap_max_mb "
+        + "total_files processed_files failed_files total_input_bytes total_output_bytes bytes_saved total_gc_runs "
+        + "workers quality skipped_files warning_files output_larger_than_input_files forced_gc_runs "
+        + "available_processors").split(" ")) {
+      m.put(f, JsonNodeType.NUMBER);
+    }
+    m.put("memory_stable", JsonNodeType.BOOLEAN);
+    m.put("interrupted", JsonNodeType.BOOLEAN);
+    m.put("recommendations", JsonNodeType.ARRAY);
+    m.put("memory_snapshots", JsonNodeType.ARRAY);
+    m.put("errors_by_type", JsonNodeType.OBJECT);
+    return m;
+  }
+
+  /** A mixed corpus with failures: every SPEC field with its type, numbers that match the disk. */
+  @Test
+  void summary_hasEverySpecField_andItsNumbersMatchTheDisk() throws Exception {
+    Path in = tmp.resolve("mixed");
+    for (String f : List.of("synthetic/plasma-640x480.jpg", "synthetic/palette-trns.png", "synthetic/empty.jpg",
+        "synthetic/text-file.png", "synthetic/cmyk-adobe.jpg", "pngsuite/basn0g16.png", "pngsuite/xcsn0g01.png")) {
+      Path dst = in.resolve(f);
+      Files.createDirectories(dst.getParent());
+      Files.copy(TestImages.edge(f), dst);
+    }
+    Path o = tmp.resolve("o");
+    assertThat(run("-input", in.toString(), "-output", o.toString(), "-sample-interval", "50ms", "-quiet"))
+        .isEqualTo(1);
+
+    JsonNode s = json(o.resolve("summary.json"));
+    SPEC_FIELDS.forEach((field, type) -> {
+      assertThat(s.has(field)).as("summary.json has %s", field).isTrue();
+      assertThat(s.get(field).getNodeType()).as(field).isEqualTo(type);
+    });
+    assertThat(s.size()).isGreaterThanOrEqualTo(46);
+    for (JsonNode snap : s.get("memory_snapshots")) {
+      for (String f : List.of("timestamp", "alloc_mb", "total_alloc_mb", "sys_mb", "heap_inuse_mb", "num_gc",
+          "gc_pause_ms")) {
+        assertThat(snap.has(f)).as("memory_snapshots[].%s", f).isTrue();
+      }
+    }
+    assertThat(s.get("memory_snapshots").size()).isGreaterThanOrEqualTo(2);
+
+    long webpBytes;
+    long webpCount;
+    try (Stream<Path> files = Files.walk(o)) {
+      List<Path> webps = files.filter(p -> p.toString().endsWith(".webp")).toList();
+      webpCount = webps.size();
+      long sum = 0;
+      for (Path p : webps) {
+        sum += Files.size(p);
+      }
+      webpBytes = sum;
+    }
+    long sourceBytes = 0;
+    for (String f : List.of("synthetic/plasma-640x480.jpg", "synthetic/palette-trns.png",
+        "synthetic/cmyk-adobe.jpg", "pngsuite/basn0g16.png")) {
+      sourceBytes += Files.size(TestImages.edge(f));
+    }
+    assertThat(s.get("total_files").asLong()).isEqualTo(7);
+    assertThat(s.get("processed_files").asLong()).isEqualTo(4).isEqualTo(webpCount);
+    assertThat(s.get("failed_files").asLong()).isEqualTo(3);
+    assertThat(s.get("processed_files").asLong() + s.get("failed_files").asLong() + s.get("skipped_files").asLong())
+        .isEqualTo(s.get("total_files").asLong());
+    assertThat(s.get("errors_by_type").get("UNSUPPORTED_FORMAT").asLong()).isEqualTo(2);
+    assertThat(s.get("errors_by_type").get("CORRUPT_INPUT").asLong()).isEqualTo(1);
+    assertThat(s.get("total_output_bytes").asLong()).isEqualTo(webpBytes);
+    assertThat(s.get("total_input_bytes").asLong()).isEqualTo(sourceBytes);
+    assertThat(s.get("bytes_saved").asLong()).isEqualTo(sourceBytes - webpBytes);
+    assertThat(s.get("compression_ratio").asDouble()).isCloseTo((double) sourceBytes / webpBytes, within(0.001));
+    assertThat(s.get("space_saving_percent").asDouble())
+        .isCloseTo(100.0 * (sourceBytes - webpBytes) / sourceBytes, within(0.01));
+    assertThat(s.get("error_rate_percent").asDouble()).isCloseTo(300.0 / 7, within(0.01));
+    assertThat(s.get("total_input_megapixels").asDouble())
+        .isCloseTo((640 * 480 + 160 * 120 + 320 * 240 + 32 * 32) / 1e6, within(0.001));
+    double min = s.get("min_processing_time_ms").asDouble();
+    assertThat(min).isPositive().isLessThanOrEqualTo(s.get("p50_processing_time_ms").asDouble());
+    assertThat(s.get("p50_processing_time_ms").asDouble()).isLessThanOrEqualTo(s.get("p95_processing_time_ms").asDouble());
+    assertThat(s.get("p95_processing_time_ms").asDouble()).isLessThanOrEqualTo(s.get("p99_processing_time_ms").asDouble());
+    assertThat(s.get("p99_processing_time_ms").asDouble())
+        .isLessThanOrEqualTo(s.get("max_processing_time_ms").asDouble() + 0.01);
+    Instant start = Instant.parse(s.get("start_time").asText());
+    Instant end = Instant.parse(s.get("end_time").asText());
+    assertThat(s.get("duration_seconds").asDouble())
+        .isCloseTo(Duration.between(start, end).toMillis() / 1000.0, within(0.002));
+    assertThat(s.get("interrupted").asBoolean()).isFalse();
+    assertThat(s.get("recommendations").size()).isPositive();
+  }
+
+  @Test
+  void verbose_printsAnAlignedBoxReport_andPerImageLines() {
+    assertThat(run("-input", samples().toString(), "-output", tmp.resolve("o").toString(), "-verbose", "-quiet"))
+        .isZero();
+    List<String> box = out.toString().lines().filter(l -> l.startsWith("║") || l.startsWith("╔")
+        || l.startsWith("╠") || l.startsWith("╚")).toList();
+    assertThat(box).hasSizeGreaterThan(30).allSatisfy(l -> assertThat(l).hasSize(80));
+    assertThat(out.toString()).contains("OK photos/plasma-640x480.jpg 113.3 KB → ");
+  }
+
+  @Test
+  void withoutATerminal_progressIsPrintedAsPlainLines_andQuietSilencesThem() throws Exception {
+    Path in = tmp.resolve("many");
+    for (int i = 0; i < 16; i++) {
+      Files.createDirectories(in);
+      Files.copy(TestImages.edge("exif-orientation-examples/Landscape_1.jpg"), in.resolve(i + ".jpg"));
+    }
+    assertThat(run("-input", in.toString(), "-output", tmp.resolve("o1").toString(), "-workers", "1",
+        "--progress-interval", "200ms")).isZero();
+    assertThat(out.toString().lines().filter(l -> l.startsWith("progress: ")))
+        .isNotEmpty()
+        .allMatch(l -> l.matches("progress: \\d+ of \\d+( found so far)? images \\(0 failed\\), [0-9.]+ MB/s, "
+            + "[0-9.]+ images/s(, ETA .+)?"));
+    out.getBuffer().setLength(0);
+    assertThat(run("-input", in.toString(), "-output", tmp.resolve("o2").toString(), "-workers", "1",
+        "--progress-interval", "200ms", "-quiet")).isZero();
+    assertThat(out.toString()).doesNotContain("progress: ");
   }
 }
