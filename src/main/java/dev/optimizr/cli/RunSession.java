@@ -10,6 +10,7 @@ import dev.optimizr.codec.Stage;
 import dev.optimizr.pipeline.BatchRunner;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.RunControl;
+import dev.optimizr.pipeline.TreeCounter;
 import dev.optimizr.report.BoxReport;
 import dev.optimizr.report.FailureLog;
 import dev.optimizr.report.ProgressReporter;
@@ -70,12 +71,14 @@ final class RunSession {
       ConsoleReporter console = new ConsoleReporter(out, err, failures, display.verbose());
       BatchRunner runner = new BatchRunner(config, control, collector, writer, console::onResult,
           console::onUnreadable);
-      ProgressReporter progress = progress(collector, runner);
+      TreeCounter counter = display.quiet() ? null : TreeCounter.start(config);
+      ProgressReporter progress = progress(collector, counter);
       try {
         runner.run();
       } finally {
         if (progress != null) {
           progress.close();
+          counter.close();
         }
         sampler.stop();
       }
@@ -101,13 +104,13 @@ final class RunSession {
     }
   }
 
-  private ProgressReporter progress(ConcurrentCollector collector, BatchRunner runner) {
-    if (display.quiet()) {
+  private ProgressReporter progress(ConcurrentCollector collector, TreeCounter counter) {
+    if (counter == null) {
       return null;
     }
     if (display.terminal() != null) {
-      return ProgressReporter.bar(collector::snapshot, runner::walkFinished, display.terminal());
+      return ProgressReporter.bar(collector::snapshot, counter::total, display.terminal());
     }
-    return ProgressReporter.lines(collector::snapshot, runner::walkFinished, out, display.progressInterval());
+    return ProgressReporter.lines(collector::snapshot, counter::total, out, display.progressInterval());
   }
 }

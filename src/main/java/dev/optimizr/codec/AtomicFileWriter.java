@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Writes a file so that its final name only ever holds complete content: bytes go to a hidden temp file in
@@ -21,6 +22,9 @@ public final class AtomicFileWriter {
   public static final String TEMP_MARKER = ".optimizr-tmp-";
 
   private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+  /** Read-held while a temp file is created and registered; write-held by {@link #deleteInFlight()}. */
+  private final ReentrantReadWriteLock creation = new ReentrantReadWriteLock();
+  private volatile boolean closed;
 
   /** Writes {@code content} to {@code target}, replacing it atomically; no partial file survives a failure. */
   public void write(Path target, byte[] content) throws IOException {
@@ -28,9 +32,8 @@ public final class AtomicFileWriter {
     Files.createDirectories(dir);
     String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     Path temp = dir.resolve("." + target.getFileName() + TEMP_MARKER + suffix);
-    inFlight.add(temp);
     try {
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel ch = create(temp)) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -47,8 +50,31 @@ public final class AtomicFileWriter {
     }
   }
 
-  /** Best-effort removal of temp files still being written; for a forced exit. */
+  /** Creates and registers the temp file, unless a forced exit has begun. */
+  private FileChannel create(Path temp) throws IOException {
+    creation.readLock().lock();
+    try {
+      if (closed) {
+        throw new IOException("stopping: no new files are written");
+      }
+      inFlight.add(temp);
+      return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } finally {
+      creation.readLock().unlock();
+    }
+  }
+
+  /**
+   * For a forced exit: refuses new temp files, then deletes those being written. Waits only for temp files
+   * being created at this instant (an open(2) call), so that none appears after the sweep.
+   */
   public void deleteInFlight() {
+    creation.writeLock().lock();
+    try {
+      closed = true;
+    } finally {
+      creation.writeLock().unlock();
+    }
     for (Path p : inFlight) {
       try {
         Files.deleteIfExists(p);

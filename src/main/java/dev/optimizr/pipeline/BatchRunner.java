@@ -43,11 +43,6 @@ public final class BatchRunner {
     this.unreadable = unreadable;
   }
 
-  /** True once the walker has found every candidate (so the total is known). */
-  public boolean walkFinished() {
-    return walkerDone;
-  }
-
   /** Converts the tree; returns when every started image is finished. The output root must exist. */
   public void run() throws IOException, InterruptedException {
     Path input = config.input().toRealPath();
