@@ -127,8 +127,10 @@ public final class ConcurrentCollector {
     Map<String, Long> errors = new TreeMap<>();
     errorsByType.forEach((k, v) -> errors.put(k, v.sum()));
     long n = converted.sum();
-    Percentiles times = n == 0 ? Percentiles.EMPTY : new Percentiles(
-        minNanos.get() / 1e6, p(50), p(95), p(99), maxNanos.get() / 1e6, processingNanos.sum() / 1e6 / n);
+    double min = minNanos.get() / 1e6;
+    double max = maxNanos.get() / 1e6;
+    Percentiles times = n == 0 ? Percentiles.EMPTY : new Percentiles(min, p(50, min, max), p(95, min, max),
+        p(99, min, max), max, processingNanos.sum() / 1e6 / n);
     long[] sn = new long[stageNanos.length];
     long[] sb = new long[stageBytes.length];
     for (int i = 0; i < sn.length; i++) {
@@ -140,8 +142,11 @@ public final class ConcurrentCollector {
         workerIdleNanos.sum(), busyWorkers.sum(), times, StageTotals.of(stageNames, sn, sb), errors);
   }
 
-  /** A percentile in milliseconds from the accumulated histogram (microsecond resolution). */
-  private double p(double percentile) {
-    return accumulated.getValueAtPercentile(percentile) / 1000.0;
+  /**
+   * A percentile in milliseconds from the accumulated histogram. HdrHistogram answers with the top of the
+   * value's bucket (up to 0.1 % high at 3 significant digits), so clamp to the exact min and max.
+   */
+  private double p(double percentile, double min, double max) {
+    return Math.max(min, Math.min(max, accumulated.getValueAtPercentile(percentile) / 1000.0));
   }
 }
