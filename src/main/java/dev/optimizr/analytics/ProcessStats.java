@@ -33,7 +33,7 @@ public final class ProcessStats {
     return -1;
   }
 
-  /** Bytes allocated by all threads since start, or -1 where unsupported (JDK-8304074 added the call in 21). */
+  /** Bytes allocated by all threads since start, or -1 where unsupported (not every JDK 17 build has the call). */
   public static long totalAllocatedBytes() {
     if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
       try {

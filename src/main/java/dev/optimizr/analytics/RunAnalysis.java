@@ -56,10 +56,13 @@ public final class RunAnalysis {
     return points;
   }
 
-  /** Least-squares slope of the floor, in MB per hour; 0 with fewer than 3 floors. */
+  /** Floors must span this long before a per-hour trend means anything. */
+  static final double MIN_TREND_SPAN_SECONDS = 600;
+
+  /** Least-squares slope of the floor, in MB per hour; 0 with fewer than 3 floors or under 10 minutes. */
   static double floorTrendMbPerHour(List<MemorySnapshot> memory) {
     List<double[]> p = floors(memory);
-    if (p.size() < 3) {
+    if (p.size() < 3 || p.get(p.size() - 1)[0] - p.get(0)[0] < MIN_TREND_SPAN_SECONDS) {
       return 0;
     }
     double mx = p.stream().mapToDouble(a -> a[0]).average().orElse(0);
@@ -117,7 +120,11 @@ public final class RunAnalysis {
     if (io >= 0.30 || (util < 0.50 && idleShare(in) >= 0.30)) {
       return "I/O bound: " + numbers;
     }
-    if (util >= 0.75) {
+    long stages = in.counts().stageTotals().totalNanos();
+    double compute = stages == 0 ? 0 : in.counts().stageTotals().nanosOf("DECODE", "NORMALISE", "ENCODE")
+        / (double) stages;
+    // On a shared or throttled host CPU use can stay low although the workers never wait and only compute.
+    if (util >= 0.75 || (compute >= 0.80 && idleShare(in) < 0.10)) {
       return "CPU bound: " + numbers;
     }
     return "Balanced: " + numbers;
@@ -136,8 +143,8 @@ public final class RunAnalysis {
     }
     double idle = idleShare(in);
     if (idle >= 0.25 && c.done() > in.workers()) {
-      out.add(f("Workers waited for the next file %.0f %% of the time (%d backpressure events): listing or "
-          + "reading the input is the bottleneck, not conversion.", idle * 100, c.backpressureEvents()));
+      out.add(f("Workers waited for the next file %.0f %% of the time: listing or reading the input is the "
+          + "bottleneck, not conversion.", idle * 100));
     }
     Percentiles t = c.times();
     if (c.converted() >= 20 && t.p50Ms() > 0 && t.p99Ms() / t.p50Ms() >= 5) {

@@ -1,5 +1,6 @@
 package dev.optimizr.cli;
 
+import dev.optimizr.codec.ErrorType;
 import dev.optimizr.pipeline.JobResult;
 import dev.optimizr.report.FailureLog;
 import dev.optimizr.report.BoxReport;
@@ -41,7 +42,8 @@ final class ConsoleReporter {
     }
     failures.append(path, r.errorType().name(), r.message());
     err.println((verbose ? "FAILED " : "") + path + ": " + r.errorType() + ": " + r.message());
-    if (verbose && r.cause() != null) {
+    if (verbose && r.cause() != null
+        && (r.errorType() == ErrorType.INTERNAL_ERROR || r.errorType() == ErrorType.OUT_OF_MEMORY)) {
       r.cause().printStackTrace(err);
     }
   }

@@ -8,7 +8,9 @@ public enum ExitCode {
   OK(0, "every image found was converted"),
   FAILURES(1, "the run finished, but at least one file failed (see OUT/failures.jsonl)"),
   USAGE(2, "usage error: bad flag or value, missing input directory, output is a file"),
-  ABORTED(70, "the run could not go on (e.g. the output could not be written); the message says why"),
+  ABORTED(70, "the run could not go on (e.g. libwebp could not load); the message says why"),
+  DISK_FULL(74, "the output file system filled up: the run stopped cleanly; re-run after freeing space"),
+  LOCKED(75, "another optimizr run holds OUT/.optimizr.lock: nothing was done; try again later"),
   INTERRUPTED(130, "stopped by SIGINT (Ctrl+C) after finishing the images in progress"),
   TERMINATED(143, "stopped by SIGTERM after finishing the images in progress");
 

@@ -4,14 +4,18 @@ import com.luciad.imageio.webp.LibWebPBridge;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.StopReason;
+import dev.optimizr.report.FailureLog;
 import dev.optimizr.report.RunSummary;
+import dev.optimizr.state.RunLock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +56,18 @@ public final class Optimizr implements Callable<Integer> {
   @Option(names = {"-keep-extension", "--keep-extension"},
       description = "Name outputs c.jpg.webp instead of c.webp, so c.jpg and c.png in one folder never collide.")
   boolean keepExtension;
+
+  @Option(names = {"-force", "--force"},
+      description = "Convert every file, even those whose output is up to date (same source and settings).")
+  boolean force;
+
+  @Option(names = {"-retry-failed", "--retry-failed"},
+      description = "Only retry the files listed in OUT/failures.jsonl by the previous run.")
+  boolean retryFailed;
+
+  @Option(names = {"-dry-run", "--dry-run"},
+      description = "Print what would be converted, skipped and rejected; write nothing.")
+  boolean dryRun;
 
   @Option(names = {"-verbose", "--verbose"},
       description = "Per-image lines, stack traces for failures, and the full box report at the end.")
@@ -121,16 +137,37 @@ public final class Optimizr implements Callable<Integer> {
   @Override
   public Integer call() throws UsageException, IOException, InterruptedException {
     RunConfig config = validate();
+    if (dryRun) {
+      return new DryRun(config, out).run() > 0 ? ExitCode.FAILURES.code() : ExitCode.OK.code();
+    }
     checkEncoder();
     PrintStream terminal = interactive && System.console() != null ? System.err : null;
     RunSession session = new RunSession(config,
         new RunSession.Display(verbose, quiet, terminal, progressInterval, sampleInterval), out, err);
-    RunSummary summary = session.run(cleanup -> {
-      if (interactive) {
-        SignalHandlers.install(session.control(), cleanup, err);
-      }
-    });
+    RunSummary summary;
+    try {
+      summary = session.run(cleanup -> {
+        if (interactive) {
+          SignalHandlers.install(session.control(), cleanup, err);
+        }
+      });
+    } catch (RunLock.HeldException e) {
+      err.println("optimizr: " + e.getMessage());
+      return ExitCode.LOCKED.code();
+    }
     return exitCode(session.control().reason(), summary.failedFiles()).code();
+  }
+
+  /** The relative paths listed in the previous run's failures.jsonl. */
+  private Set<String> previousFailures() throws UsageException {
+    Path list = output.resolve(FailureLog.FILE_NAME);
+    try {
+      return FailureLog.readPaths(list);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("-retry-failed: no previous failure list at " + list);
+    } catch (IOException e) {
+      throw new UsageException("-retry-failed: cannot read " + list + ": " + e.getMessage());
+    }
   }
 
   /** libwebp is a native library extracted to a temp directory at run time; fail once, clearly, if it cannot load. */
@@ -151,6 +188,9 @@ public final class Optimizr implements Callable<Integer> {
     if (stop == StopReason.SIGTERM) {
       return ExitCode.TERMINATED;
     }
+    if (stop == StopReason.DISK_FULL) {
+      return ExitCode.DISK_FULL;
+    }
     return failed > 0 ? ExitCode.FAILURES : ExitCode.OK;
   }
 
@@ -159,9 +199,13 @@ public final class Optimizr implements Callable<Integer> {
     if (maxPixels < 1) {
       throw new UsageException("-max-pixels must be at least 1, got " + maxPixels);
     }
+    if (force && retryFailed) {
+      throw new UsageException("-force and -retry-failed cannot be combined");
+    }
     RunConfig config;
     try {
-      config = new RunConfig(input, output, workers, quality, new DecodeLimits(maxPixels, lenient), keepExtension);
+      config = new RunConfig(input, output, workers, quality, new DecodeLimits(maxPixels, lenient), keepExtension,
+          force, retryFailed ? previousFailures() : null);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -173,6 +217,9 @@ public final class Optimizr implements Callable<Integer> {
     }
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new UsageException("-output exists and is not a directory: " + output);
+    }
+    if (dryRun) {
+      return config; // writes nothing, not even the output directory
     }
     try {
       Files.createDirectories(output);

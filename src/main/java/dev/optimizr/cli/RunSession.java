@@ -10,7 +10,10 @@ import dev.optimizr.codec.Stage;
 import dev.optimizr.pipeline.BatchRunner;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.RunControl;
+import dev.optimizr.pipeline.StopReason;
 import dev.optimizr.pipeline.TreeCounter;
+import dev.optimizr.state.ConversionState;
+import dev.optimizr.state.RunLock;
 import dev.optimizr.report.BoxReport;
 import dev.optimizr.report.FailureLog;
 import dev.optimizr.report.ProgressReporter;
@@ -54,14 +57,22 @@ final class RunSession {
     return control;
   }
 
-  /** Runs the batch and returns the final summary; {@code onStart} receives the temp-file cleanup for signals. */
-  RunSummary run(java.util.function.Consumer<Runnable> onStart) throws IOException, InterruptedException {
+  /**
+   * Takes the output's lock, runs the batch and returns the final summary; {@code onStart} receives the
+   * temp-file cleanup for signals.
+   */
+  RunSummary run(java.util.function.Consumer<Runnable> onStart)
+      throws IOException, InterruptedException, RunLock.HeldException {
     ConcurrentCollector collector = new ConcurrentCollector(
         Arrays.stream(Stage.values()).map(Enum::name).toList());
     Clock clock = Clock.systemUTC();
     Instant start = clock.instant();
+    long cpuAtStart = ProcessStats.processCpuNanos(); // the run's CPU, not the JVM's start-up and JIT before it
     Path outputRoot = config.output();
-    try (GcMonitor gc = new GcMonitor(); FailureLog failures = new FailureLog(outputRoot)) {
+    try (RunLock lock = RunLock.acquire(outputRoot);
+        ConversionState state = ConversionState.open(outputRoot, config.encodingKey());
+        GcMonitor gc = new GcMonitor();
+        FailureLog failures = new FailureLog(outputRoot)) {
       MemorySampler sampler = new MemorySampler(display.sampleInterval(), gc, clock);
       sampler.start();
       onStart.accept(() -> {
@@ -69,7 +80,7 @@ final class RunSession {
         failures.discard();
       });
       ConsoleReporter console = new ConsoleReporter(out, err, failures, display.verbose());
-      BatchRunner runner = new BatchRunner(config, control, collector, writer, console::onResult,
+      BatchRunner runner = new BatchRunner(config, control, collector, writer, state, console::onResult,
           console::onUnreadable);
       TreeCounter counter = display.quiet() ? null : TreeCounter.start(config);
       ProgressReporter progress = progress(collector, counter);
@@ -82,10 +93,18 @@ final class RunSession {
         }
         sampler.stop();
       }
+      if (runner.staleTempsRemoved() > 0) {
+        err.println("optimizr: removed " + runner.staleTempsRemoved() + " temp file(s) left by an interrupted run");
+      }
+      if (control.reason() == StopReason.DISK_FULL) {
+        err.println("optimizr: the output file system is full (" + outputRoot.toAbsolutePath()
+            + "): stopped taking new files; completed outputs are intact, re-run after freeing space");
+      }
       if (control.listenerFailure() != null) {
         err.println("optimizr: warning: could not record every result: " + control.listenerFailure());
       }
-      failures.commit();
+      bestEffort("compact the conversion record", state::compact);
+      bestEffort("write " + FailureLog.FILE_NAME, failures::commit);
       CollectorSnapshot snapshot = collector.snapshot();
       RunInfo info = new RunInfo(VersionInfo.version(), config.input().toAbsolutePath(),
           outputRoot.toAbsolutePath(), config.workers(), config.quality(), start, clock.instant(),
@@ -93,14 +112,28 @@ final class RunSession {
       RunSummary summary = SummaryBuilder.build(info, snapshot, sampler.snapshots(),
           new SummaryBuilder.GcTotals(GcMonitor.collectionCount(), gc.pauses(), gc.pauseMillis(),
               gc.maxPauseMillis()),
-          new SummaryBuilder.ProcessTotals(ProcessStats.peakResidentBytes(), ProcessStats.processCpuNanos(),
+          new SummaryBuilder.ProcessTotals(ProcessStats.peakResidentBytes(), cpuAtStart < 0 ? -1 : ProcessStats.processCpuNanos() - cpuAtStart,
               Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()));
-      Path written = SummaryWriter.write(outputRoot, summary);
+      Path written = outputRoot.resolve(SummaryWriter.FILE_NAME);
+      bestEffort("write " + SummaryWriter.FILE_NAME, () -> SummaryWriter.write(outputRoot, summary));
       if (display.verbose()) {
         BoxReport.render(summary, out);
       }
       ConsoleReporter.printTotals(out, summary, written);
       return summary;
+    }
+  }
+
+  /** An I/O step at the end of a run that must not hide the run's result (e.g. on a full disk). */
+  private interface IoStep {
+    void run() throws IOException;
+  }
+
+  private void bestEffort(String what, IoStep step) {
+    try {
+      step.run();
+    } catch (IOException e) {
+      err.println("optimizr: could not " + what + ": " + e);
     }
   }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * the same directory, are forced to disk, then renamed over the target. Safe for any number of threads;
  * {@link #deleteInFlight()} may be called from another thread (a hard exit) at any time.
  */
-public final class AtomicFileWriter {
+public final class AtomicFileWriter implements FileSink {
   /** Temp names are ".NAME.optimizr-tmp-RANDOM": hidden, and never ending in ".webp". */
   public static final String TEMP_MARKER = ".optimizr-tmp-";
 
@@ -27,6 +27,7 @@ public final class AtomicFileWriter {
   private volatile boolean closed;
 
   /** Writes {@code content} to {@code target}, replacing it atomically; no partial file survives a failure. */
+  @Override
   public void write(Path target, byte[] content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);

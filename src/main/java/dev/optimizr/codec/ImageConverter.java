@@ -14,12 +14,19 @@ import java.util.List;
 public final class ImageConverter {
   private final EncodeSettings settings;
   private final DecodeLimits limits;
-  private final AtomicFileWriter writer;
+  private final FileSink writer;
+  private final Admission admission;
 
-  public ImageConverter(EncodeSettings settings, DecodeLimits limits, AtomicFileWriter writer) {
+  public ImageConverter(EncodeSettings settings, DecodeLimits limits, FileSink writer) {
+    this(settings, limits, writer, Admission.NONE);
+  }
+
+  /** @param admission grants heap before each decode (see {@link ImageDecoder#estimatedHeapBytes()}) */
+  public ImageConverter(EncodeSettings settings, DecodeLimits limits, FileSink writer, Admission admission) {
     this.settings = settings;
     this.limits = limits;
     this.writer = writer;
+    this.admission = admission;
   }
 
   /** What a successful conversion produced. */
@@ -39,6 +46,44 @@ public final class ImageConverter {
     byte[] data = read(source);
     long inputBytes = data.length;
     clock.stageDone(Stage.READ);
+    ImageFormat format = sniff(data);
+    try (ImageDecoder image = ImageDecoder.open(data, format, limits);
+        Admission.Permit permit = admission.admit(image.estimatedHeapBytes())) {
+      ImageDecoder.Decoded decoded = image.decode();
+      clock.stageDone(Stage.DECODE);
+      Pixels px = PixelNormalizer.toPixels(decoded.image());
+      decoded = new ImageDecoder.Decoded(null, decoded.profile(), decoded.orientation(), decoded.warnings());
+      if (ColorProfiles.needsConversion(decoded.profile())) {
+        px = ColorProfiles.toSrgb(px, decoded.profile());
+      }
+      px = Orientation.apply(px, decoded.orientation());
+      clock.stageDone(Stage.NORMALISE);
+      byte[] webp = WebPEncoder.encode(px, settings);
+      clock.stageDone(Stage.ENCODE);
+      int width = px.width();
+      int height = px.height();
+      px = null; // release the pixels before the write, so the permit's bytes are really free
+      write(target, webp);
+      clock.stageDone(Stage.WRITE);
+      return new Converted(width, height, inputBytes, webp.length, decoded.warnings());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConversionException(ErrorType.IO_ERROR, "interrupted while waiting for memory", e);
+    }
+  }
+
+  /**
+   * Checks what {@link #convert} would check before decoding — content sniffing, file structure, header
+   * dimensions against the limits — without decoding or writing anything (for {@code -dry-run}).
+   */
+  public void probe(Path source) throws ConversionException {
+    byte[] data = read(source);
+    try (ImageDecoder image = ImageDecoder.open(data, sniff(data), limits)) {
+      image.width(); // the header was read and accepted
+    }
+  }
+
+  private static ImageFormat sniff(byte[] data) throws ConversionException {
     ImageFormat format = ImageFormat.sniff(data, Math.min(data.length, ImageFormat.SNIFF_LENGTH));
     if (!format.isSupported()) {
       throw new ConversionException(ErrorType.UNSUPPORTED_FORMAT, switch (format) {
@@ -47,24 +92,15 @@ public final class ImageConverter {
         default -> "content is " + format + ", not JPEG or PNG";
       });
     }
-    ImageDecoder.Decoded decoded = ImageDecoder.decode(data, format, limits);
-    data = null; // the compressed bytes are no longer needed; let a large one be collected during encode
-    clock.stageDone(Stage.DECODE);
-    Pixels px = PixelNormalizer.toPixels(decoded.image());
-    if (ColorProfiles.needsConversion(decoded.profile())) {
-      px = ColorProfiles.toSrgb(px, decoded.profile());
-    }
-    px = Orientation.apply(px, decoded.orientation());
-    clock.stageDone(Stage.NORMALISE);
-    byte[] webp = WebPEncoder.encode(px, settings);
-    clock.stageDone(Stage.ENCODE);
+    return format;
+  }
+
+  private void write(Path target, byte[] webp) throws ConversionException {
     try {
       writer.write(target, webp);
     } catch (IOException e) {
       throw new ConversionException(ErrorType.IO_ERROR, "cannot write " + target.getFileName() + ": " + e, e);
     }
-    clock.stageDone(Stage.WRITE);
-    return new Converted(px.width(), px.height(), inputBytes, webp.length, decoded.warnings());
   }
 
   private static byte[] read(Path source) throws ConversionException {

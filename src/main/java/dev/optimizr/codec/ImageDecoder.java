@@ -15,16 +15,15 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes JPEG and PNG bytes with an explicitly chosen reader after checking the file's structure and
- * the header's dimensions. Stateless and thread-safe; every reader is created per call and disposed.
+ * the header's dimensions. One instance per image, used by one thread: {@link #open} reads the header,
+ * {@link #decode} the pixels, {@link #close} disposes the reader.
  */
-public final class ImageDecoder {
+public final class ImageDecoder implements AutoCloseable {
   // TwelveMonkeys: CMYK/YCCK/Adobe-inverted JPEGs and embedded ICC profiles, which the JDK reader renders
   // with wrong colours or refuses ("Unsupported Image Type"). Chosen by class so that whatever else is on
   // the class path (the WebP plugin registers a reader too) never decodes our input.
   private static final String JPEG_READER = "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader";
   private static final String PNG_READER = "com.sun.imageio.plugins.png.PNGImageReader";
-
-  private ImageDecoder() {}
 
   static {
     ImageIO.setUseCache(false); // we decode from memory; a disk cache would only add I/O
@@ -37,11 +36,38 @@ public final class ImageDecoder {
     }
   }
 
-  /** Decodes {@code data}, whose format was sniffed as {@code format} (JPEG or PNG). */
-  public static Decoded decode(byte[] data, ImageFormat format, DecodeLimits limits) throws ConversionException {
+  private final ImageReader reader;
+  private final ImageInputStream in;
+  private final DecodeLimits limits;
+  private final int width;
+  private final int height;
+  private final int orientation;
+  private final byte[] pngProfile;
+  private final int bytesPerDecodedPixel;
+  private final List<String> warnings;
+
+  private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
+      byte[] pngProfile, int bytesPerDecodedPixel, List<String> warnings) throws IOException {
+    this.reader = reader;
+    this.in = in;
+    this.limits = limits;
+    this.width = reader.getWidth(0);
+    this.height = reader.getHeight(0);
+    this.orientation = orientation;
+    this.pngProfile = pngProfile;
+    this.bytesPerDecodedPixel = bytesPerDecodedPixel;
+    this.warnings = warnings;
+  }
+
+  /**
+   * Checks the structure of {@code data} (sniffed as {@code format}) and reads its header, refusing images
+   * over the limits before any pixel is allocated. The caller must {@link #close()} the result.
+   */
+  public static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits) throws ConversionException {
     List<String> warnings = new ArrayList<>();
     int orientation;
     byte[] pngProfile = null;
+    int bpp = 4;
     if (format == ImageFormat.JPEG) {
       JpegStructure s = JpegStructure.scan(data);
       orientation = s.orientation();
@@ -51,29 +77,78 @@ public final class ImageDecoder {
       orientation = s.orientation();
       pngProfile = s.iccProfile();
       damage(s.problems(), limits, warnings);
+      bpp = data.length > 24 && data[24] == 16 ? 8 : 4; // IHDR bit depth: 16-bit samples decode to shorts
     } else {
       throw new ConversionException(ErrorType.UNSUPPORTED_FORMAT, "content is " + format + ", not JPEG or PNG");
     }
     ImageReader reader = reader(format == ImageFormat.JPEG ? "jpeg" : "png",
         format == ImageFormat.JPEG ? JPEG_READER : PNG_READER);
+    ImageInputStream in = new ByteArrayImageInputStream(data);
+    try {
+      reader.setInput(in, true, true);
+      ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, pngProfile, bpp, warnings);
+      limits.check(d.width, d.height);
+      return d;
+    } catch (ConversionException e) {
+      dispose(reader, in);
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      dispose(reader, in);
+      throw corrupt(e);
+    }
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  /**
+   * Heap a conversion of this image needs at its peak: the decoded raster, the normalised pixels and one
+   * more copy (colour conversion or orientation), all alive at once.
+   */
+  public long estimatedHeapBytes() {
+    return (long) width * height * (bytesPerDecodedPixel + 4 + 4);
+  }
+
+  /** Decodes the pixels. */
+  public Decoded decode() throws ConversionException {
     List<String> decoderWarnings = new ArrayList<>();
     BufferedImage image;
-    try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
-      reader.setInput(in, true, true);
-      limits.check(reader.getWidth(0), reader.getHeight(0));
+    try {
       reader.addIIOReadWarningListener((source, warning) -> decoderWarnings.add(warning));
       image = reader.read(0, reader.getDefaultReadParam());
-    } catch (IIOException e) {
-      throw new ConversionException(ErrorType.CORRUPT_INPUT, describe(e), e);
     } catch (IOException | RuntimeException e) {
-      // ImageIO readers signal damaged data with assorted runtime exceptions (AIOOBE, NegativeArraySize…).
-      throw new ConversionException(ErrorType.CORRUPT_INPUT, "decoder failed: " + describe(e), e);
-    } finally {
-      reader.dispose();
+      throw corrupt(e);
     }
     decoderWarnings.removeIf(ImageDecoder::isInformational);
     damage(decoderWarnings, limits, warnings);
     return new Decoded(image, profile(image, pngProfile), orientation, warnings);
+  }
+
+  @Override
+  public void close() {
+    dispose(reader, in);
+  }
+
+  private static void dispose(ImageReader reader, ImageInputStream in) {
+    reader.dispose();
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // an in-memory stream
+    }
+  }
+
+  private static ConversionException corrupt(Exception e) {
+    if (e instanceof IIOException) {
+      return new ConversionException(ErrorType.CORRUPT_INPUT, describe(e), e);
+    }
+    // ImageIO readers signal damaged data with assorted runtime exceptions (AIOOBE, NegativeArraySize…).
+    return new ConversionException(ErrorType.CORRUPT_INPUT, "decoder failed: " + describe(e), e);
   }
 
   /** Strict mode fails on the first problem; lenient mode keeps them as warnings. */

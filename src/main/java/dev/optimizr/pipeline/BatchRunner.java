@@ -4,8 +4,11 @@ import dev.optimizr.analytics.ConcurrentCollector;
 import dev.optimizr.codec.AtomicFileWriter;
 import dev.optimizr.codec.EncodeSettings;
 import dev.optimizr.codec.ErrorType;
+import dev.optimizr.codec.FileSink;
 import dev.optimizr.codec.ImageConverter;
+import dev.optimizr.state.ConversionState;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,53 +16,59 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Runs one batch: the calling thread walks the tree into a bounded queue ({@code workers × 2}) and blocks
- * when it is full; a fixed pool of worker threads drains it. One instance per run; not reusable.
+ * when it is full; a fixed pool of worker threads drains it. Up-to-date files are skipped by the walker
+ * (a stat, no decode). One instance per run; not reusable. The caller holds the output's run lock.
  */
 public final class BatchRunner {
   private final RunConfig config;
   private final RunControl control;
   private final ConcurrentCollector collector;
-  private final AtomicFileWriter writer;
+  private final FileSink writer;
+  private final ConversionState state;
   private final Consumer<JobResult> listener;
   private final BiConsumer<Path, String> unreadable;
+  private final AtomicLong staleTemps = new AtomicLong();
   private volatile boolean walkerDone;
+  private Path outputRoot;
 
   /**
    * @param listener receives every result, from worker threads (must be thread-safe)
    * @param unreadable receives paths the walker could not read, with a reason
    */
-  public BatchRunner(RunConfig config, RunControl control, ConcurrentCollector collector,
-      AtomicFileWriter writer, Consumer<JobResult> listener, BiConsumer<Path, String> unreadable) {
+  public BatchRunner(RunConfig config, RunControl control, ConcurrentCollector collector, FileSink writer,
+      ConversionState state, Consumer<JobResult> listener, BiConsumer<Path, String> unreadable) {
     this.config = config;
     this.control = control;
     this.collector = collector;
     this.writer = writer;
+    this.state = state;
     this.listener = listener;
     this.unreadable = unreadable;
   }
 
-  /** Converts the tree; returns when every started image is finished. The output root must exist. */
+  /** Converts the tree; returns when every started image is finished. */
   public void run() throws IOException, InterruptedException {
     Path input = config.input().toRealPath();
-    Path output = Files.createDirectories(config.output()).toRealPath();
+    outputRoot = Files.createDirectories(config.output()).toRealPath();
     BlockingQueue<Job> queue = new ArrayBlockingQueue<>(config.queueCapacity());
-    ImageConverter converter = new ImageConverter(
-        new EncodeSettings(config.quality(), EncodeSettings.DEFAULT_METHOD), config.limits(), writer);
-    HeapGuard guard = new HeapGuard(HeapGuard.DEFAULT_THRESHOLD);
+    ImageConverter converter = new ImageConverter(new EncodeSettings(config.quality(),
+        EncodeSettings.DEFAULT_METHOD), config.limits(), writer, MemoryBudget.forThisJvm());
+    Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, collector,
+        new HeapGuard(HeapGuard.DEFAULT_THRESHOLD), state, listener);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < config.workers(); i++) {
-      Worker w = new Worker(queue, () -> walkerDone, control, converter, collector, guard, listener);
-      Thread t = new Thread(w, "optimizr-worker-" + (i + 1));
+      Thread t = new Thread(new Worker(shared), "optimizr-worker-" + (i + 1));
       t.start();
       threads.add(t);
     }
     try {
-      new TreeWalker(input, output, config.keepExtension()).walk(new QueueSink(queue));
+      new TreeWalker(input, outputRoot, config.keepExtension()).walk(new QueueSink(queue));
     } finally {
       walkerDone = true;
       for (Thread t : threads) {
@@ -68,12 +77,22 @@ public final class BatchRunner {
     }
   }
 
+  /** Temp files of an earlier, killed run that this run deleted. */
+  public long staleTempsRemoved() {
+    return staleTemps.get();
+  }
+
   /** Feeds the queue; waits while it is full, and gives up as soon as a stop is requested. */
   private final class QueueSink implements TreeWalker.Sink {
     private final BlockingQueue<Job> queue;
+    private final String ownSuffix = AtomicFileWriter.TEMP_MARKER + ProcessHandle.current().pid();
 
     QueueSink(BlockingQueue<Job> queue) {
       this.queue = queue;
+    }
+
+    private boolean wanted(Job job) {
+      return config.only() == null || config.only().contains(job.relative());
     }
 
     @Override
@@ -81,7 +100,15 @@ public final class BatchRunner {
       if (control.stopRequested()) {
         return false;
       }
-      collector.found();
+      if (!wanted(job)) {
+        return true;
+      }
+      if (!config.force() && state.upToDate(job.relative(), job.sizeBytes(), job.mtimeMillis(), job.target())) {
+        collector.found();
+        collector.skipped();
+        return true;
+      }
+      // Counted as found when a worker takes it: a job still queued when a stop comes was never started.
       if (queue.offer(job)) {
         return true;
       }
@@ -99,15 +126,39 @@ public final class BatchRunner {
       if (control.stopRequested()) {
         return false;
       }
-      collector.found();
-      collector.failed(type.name());
-      listener.accept(JobResult.failed(job, type, message, 0, null));
+      if (wanted(job)) {
+        collector.found();
+        collector.failed(type.name());
+        listener.accept(JobResult.failed(job, type, message, 0, null));
+      }
       return true;
     }
 
     @Override
     public void unreadable(Path path, String reason) {
       unreadable.accept(path, reason);
+    }
+
+    /** Deletes temp files a killed run left in the output directory that mirrors {@code relativeDir}. */
+    @Override
+    public void directory(Path relativeDir) {
+      Path dir = outputRoot.resolve(relativeDir.toString());
+      if (!Files.isDirectory(dir)) {
+        return;
+      }
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> isStaleTemp(p.getFileName().toString()))) {
+        for (Path p : ds) {
+          if (Files.deleteIfExists(p)) {
+            staleTemps.incrementAndGet();
+          }
+        }
+      } catch (IOException e) {
+        unreadable.accept(dir, "cannot clean up temp files: " + e.getMessage());
+      }
+    }
+
+    private boolean isStaleTemp(String name) {
+      return name.startsWith(".") && name.contains(AtomicFileWriter.TEMP_MARKER) && !name.endsWith(ownSuffix);
     }
   }
 }

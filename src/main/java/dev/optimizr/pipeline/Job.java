@@ -9,5 +9,6 @@ import java.nio.file.Path;
  * @param relative path relative to the input root, with '/' separators (used in reports)
  * @param target absolute path of the WebP to write
  * @param sizeBytes size of the source when it was found
+ * @param mtimeMillis modification time of the source when it was found
  */
-public record Job(Path source, String relative, Path target, long sizeBytes) {}
+public record Job(Path source, String relative, Path target, long sizeBytes, long mtimeMillis) {}

@@ -2,6 +2,7 @@ package dev.optimizr.pipeline;
 
 import dev.optimizr.codec.DecodeLimits;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Everything one run needs, validated on construction. Immutable.
@@ -12,9 +13,11 @@ import java.nio.file.Path;
  * @param quality WebP quality 0–100
  * @param limits decoder limits (pixel cap, leniency)
  * @param keepExtension name outputs {@code c.jpg.webp} rather than {@code c.webp}, so c.jpg and c.png never collide
+ * @param force convert even files whose output is up to date
+ * @param only relative paths to consider (for {@code -retry-failed}); null for the whole tree
  */
 public record RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits,
-    boolean keepExtension) {
+    boolean keepExtension, boolean force, Set<String> only) {
   public static final int MAX_WORKERS = 256;
 
   public RunConfig {
@@ -24,6 +27,20 @@ public record RunConfig(Path input, Path output, int workers, int quality, Decod
     if (quality < 0 || quality > 100) {
       throw new IllegalArgumentException("-quality must be between 0 and 100, got " + quality);
     }
+    only = only == null ? null : Set.copyOf(only);
+  }
+
+  /** The RunConfig of a plain run over the whole tree. */
+  public RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits, boolean keepExtension) {
+    this(input, output, workers, quality, limits, keepExtension, false, null);
+  }
+
+  /**
+   * The part of the settings that changes the bytes of an output: a file converted under other settings is
+   * not up to date. (Leniency is included: a damaged file converted leniently should be retried strictly.)
+   */
+  public String encodingKey() {
+    return "q" + quality + " m" + dev.optimizr.codec.EncodeSettings.DEFAULT_METHOD + (limits.lenient() ? " lenient" : "");
   }
 
   /** Capacity of the job queue between the tree walker and the workers. */

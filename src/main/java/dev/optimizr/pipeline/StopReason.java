@@ -5,5 +5,7 @@ public enum StopReason {
   /** Ctrl+C. */
   SIGINT,
   /** A service manager, {@code kill}, or {@code docker stop}. */
-  SIGTERM
+  SIGTERM,
+  /** The output file system is full: every further write would fail too. */
+  DISK_FULL
 }

@@ -36,6 +36,10 @@ public final class TreeWalker {
 
     /** A directory or entry that could not be read; the walk goes on. */
     void unreadable(Path path, String reason);
+
+    /** The walk entered {@code relativeDir} (empty for the root), before reporting its files. */
+    default void directory(Path relativeDir) {
+    }
   }
 
   private final Path inputRoot;
@@ -71,6 +75,7 @@ public final class TreeWalker {
     pending.push(inputRoot);
     while (!pending.isEmpty()) {
       Path dir = pending.pop();
+      sink.directory(inputRoot.relativize(dir));
       List<Path> entries = list(dir, sink);
       Map<String, String> taken = new HashMap<>();
       List<Path> subdirs = new ArrayList<>();
@@ -88,14 +93,14 @@ public final class TreeWalker {
           }
         } else if (attrs.isRegularFile() && isCandidate(entry.getFileName().toString())) {
           try {
-            if (!emit(entry, attrs.size(), taken, sink)) {
+            if (!emit(entry, attrs, taken, sink)) {
               return;
             }
           } catch (InvalidPathException e) {
             // The JVM decodes file names with the locale's charset; under cron's POSIX locale a non-ASCII
             // name reads back as '?' and cannot be mapped to an output path.
             String relative = inputRoot.relativize(entry).toString().replace(File.separatorChar, '/');
-            if (!sink.rejected(new Job(entry, relative, null, attrs.size()), ErrorType.IO_ERROR,
+            if (!sink.rejected(new Job(entry, relative, null, attrs.size(), 0), ErrorType.IO_ERROR,
                 "file name not representable in this locale's charset (run with LC_ALL=C.UTF-8)")) {
               return;
             }
@@ -108,13 +113,14 @@ public final class TreeWalker {
     }
   }
 
-  private boolean emit(Path file, long size, Map<String, String> taken, Sink sink) throws InterruptedException {
+  private boolean emit(Path file, BasicFileAttributes attrs, Map<String, String> taken, Sink sink)
+      throws InterruptedException {
     Path rel = inputRoot.relativize(file);
     String relative = rel.toString().replace(File.separatorChar, '/');
     String webp = webpName(file.getFileName().toString(), keepExtension);
     Path parent = rel.getParent();
     Path target = (parent == null ? outputRoot : outputRoot.resolve(parent)).resolve(webp);
-    Job job = new Job(file, relative, target, size);
+    Job job = new Job(file, relative, target, attrs.size(), attrs.lastModifiedTime().toMillis());
     String first = taken.putIfAbsent(webp, relative);
     return first == null ? sink.found(job)
         : sink.rejected(job, ErrorType.OUTPUT_COLLISION, "maps to the same output " + webp + " as " + first);

@@ -4,6 +4,9 @@ import dev.optimizr.analytics.ConcurrentCollector;
 import dev.optimizr.codec.ConversionException;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
+import dev.optimizr.state.ConversionState;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -12,38 +15,30 @@ import java.util.function.Consumer;
 /**
  * Takes jobs until the walker is done and the queue is empty, or a stop is requested; never throws out
  * of its loop: every outcome, including a bug or an OutOfMemoryError, becomes a {@link JobResult}.
+ * One instance per worker thread.
  */
 final class Worker implements Runnable {
-  private final BlockingQueue<Job> queue;
-  private final BooleanSupplier walkerDone;
-  private final RunControl control;
-  private final ImageConverter converter;
-  private final ConcurrentCollector collector;
-  private final HeapGuard heapGuard;
-  private final Consumer<JobResult> listener;
+  /** What all workers of a run share. */
+  record Shared(BlockingQueue<Job> queue, BooleanSupplier walkerDone, RunControl control, ImageConverter converter,
+      ConcurrentCollector collector, HeapGuard heapGuard, ConversionState state, Consumer<JobResult> listener) {}
+
+  private final Shared s;
   private final StageTimer timer = new StageTimer();
 
-  Worker(BlockingQueue<Job> queue, BooleanSupplier walkerDone, RunControl control, ImageConverter converter,
-      ConcurrentCollector collector, HeapGuard heapGuard, Consumer<JobResult> listener) {
-    this.queue = queue;
-    this.walkerDone = walkerDone;
-    this.control = control;
-    this.converter = converter;
-    this.collector = collector;
-    this.heapGuard = heapGuard;
-    this.listener = listener;
+  Worker(Shared shared) {
+    this.s = shared;
   }
 
   @Override
   public void run() {
     try {
-      while (!control.stopRequested()) {
+      while (!s.control().stopRequested()) {
         // Read the flag before polling: if the walker was done and the poll still finds nothing, we are done.
-        boolean done = walkerDone.getAsBoolean();
+        boolean done = s.walkerDone().getAsBoolean();
         long waitStart = System.nanoTime();
-        Job job = queue.poll(50, TimeUnit.MILLISECONDS);
+        Job job = s.queue().poll(50, TimeUnit.MILLISECONDS);
         if (!done) {
-          collector.workerIdle(System.nanoTime() - waitStart); // waiting at the tail is not starvation
+          s.collector().workerIdle(System.nanoTime() - waitStart); // waiting at the tail is not starvation
         }
         if (job == null) {
           if (done) {
@@ -51,12 +46,13 @@ final class Worker implements Runnable {
           }
           continue;
         }
-        collector.busy(1);
+        s.collector().found();
+        s.collector().busy(1);
         JobResult result = process(job);
-        collector.busy(-1);
+        s.collector().busy(-1);
         record(result);
-        if (heapGuard.afterImage()) {
-          collector.forcedGc();
+        if (s.heapGuard().afterImage()) {
+          s.collector().forcedGc();
         }
       }
     } catch (InterruptedException e) {
@@ -68,13 +64,17 @@ final class Worker implements Runnable {
     long start = System.nanoTime();
     timer.reset();
     try {
-      ImageConverter.Converted c = converter.convert(job.source(), job.target(), timer);
+      ImageConverter.Converted c = s.converter().convert(job.source(), job.target(), timer);
       long nanos = System.nanoTime() - start;
-      collector.converted(c.inputBytes(), c.outputBytes(), (long) c.width() * c.height(), nanos,
+      s.collector().converted(c.inputBytes(), c.outputBytes(), (long) c.width() * c.height(), nanos,
           !c.warnings().isEmpty());
-      collector.stages(timer.nanos(), timer.bytes());
+      s.collector().stages(timer.nanos(), timer.bytes());
+      remember(job, c.outputBytes());
       return JobResult.converted(job, c.outputBytes(), nanos, c.warnings());
     } catch (ConversionException e) {
+      if (isDiskFull(e)) {
+        s.control().requestStop(StopReason.DISK_FULL);
+      }
       return fail(job, e.type(), e.getMessage(), start, e);
     } catch (OutOfMemoryError e) {
       // The decoded raster is unreachable once we return; the run goes on with the next image.
@@ -84,17 +84,40 @@ final class Worker implements Runnable {
     }
   }
 
+  /** ENOSPC or EDQUOT from the output file system, anywhere in the cause chain. */
+  static boolean isDiskFull(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      String m = c instanceof FileSystemException fse ? fse.getReason() : c.getMessage();
+      if (c instanceof IOException && m != null
+          && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void remember(Job job, long outputBytes) {
+    try {
+      s.state().record(job.relative(), job.sizeBytes(), job.mtimeMillis(), outputBytes);
+    } catch (IOException e) {
+      // The output is complete; without the record it is only re-converted next time.
+      if (isDiskFull(e)) {
+        s.control().requestStop(StopReason.DISK_FULL);
+      }
+    }
+  }
+
   private JobResult fail(Job job, ErrorType type, String message, long start, Throwable cause) {
-    collector.failed(type.name());
+    s.collector().failed(type.name());
     return JobResult.failed(job, type, message, System.nanoTime() - start, cause);
   }
 
   private void record(JobResult result) {
     try {
-      listener.accept(result);
+      s.listener().accept(result);
     } catch (RuntimeException e) {
       // A reporting problem (e.g. failures.jsonl on a full disk) must not kill the worker.
-      control.reportListenerFailure(e);
+      s.control().reportListenerFailure(e);
     }
   }
 }

@@ -49,6 +49,22 @@ public final class FailureLog implements AutoCloseable {
     }
   }
 
+  /** The {@code path} of every line of a failures.jsonl; lines that are not JSON objects are skipped. */
+  public static java.util.Set<String> readPaths(Path file) throws IOException {
+    java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(line);
+        if (n != null && n.hasNonNull("path")) {
+          paths.add(n.get("path").asText());
+        }
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        // a damaged line: nothing to retry from it
+      }
+    }
+    return paths;
+  }
+
   /** Flushes, forces to disk and renames the list into place. */
   public synchronized void commit() throws IOException {
     out.flush();

@@ -69,7 +69,7 @@ public final class ProgressReporter implements AutoCloseable {
     CollectorSnapshot s = source.get();
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     long t = total.getAsLong();
-    String of = t >= 0 ? Long.toString(t) : s.found() + " found so far";
+    String of = t >= 0 ? Long.toString(t) : "at least " + Math.max(s.found(), s.done());
     String eta = "";
     if (t >= 0 && s.done() > 0 && t > s.done()) {
       long left = (long) (seconds / s.done() * (t - s.done()));

@@ -38,5 +38,5 @@ public record RunSummary(
 
   /** One memory sample, with the original's field names and the JVM meanings in OBSERVABILITY.md. */
   public record Snapshot(String timestamp, double allocMb, double totalAllocMb, double sysMb, double heapInuseMb,
-      long numGc, double gcPauseMs) {}
+      long numGc, double gcPauseMs, double heapFloorMb) {}
 }

@@ -26,7 +26,7 @@ public final class SummaryBuilder {
   public static RunSummary build(RunInfo info, CollectorSnapshot c, List<MemorySnapshot> memory, GcTotals gc,
       ProcessTotals proc) {
     Duration wall = Duration.between(info.start(), info.end());
-    double seconds = wall.toNanos() / 1e9;
+    double seconds = wall.toMillis() / 1000.0; // the same truncation as "duration"
     RunAnalysis.Result a = RunAnalysis.analyse(new RunAnalysis.Inputs(c, memory, info.workers(),
         proc.processors(), wall, proc.cpuNanos(), proc.heapMaxBytes(), gc.pauseMillis()));
     Percentiles t = c.times();
@@ -63,7 +63,8 @@ public final class SummaryBuilder {
   private static RunSummary.Snapshot snapshot(MemorySnapshot s) {
     return new RunSummary.Snapshot(time(s.timestamp()), r(s.heapUsedBytes() / MB, 1),
         s.totalAllocatedBytes() < 0 ? -1 : r(s.totalAllocatedBytes() / MB, 1), r(s.residentBytes() / MB, 1),
-        r(s.heapCommittedBytes() / MB, 1), s.gcCount(), s.lastGcPauseMillis());
+        r(s.heapCommittedBytes() / MB, 1), s.gcCount(), s.lastGcPauseMillis(),
+        s.heapFloorBytes() < 0 ? -1 : r(s.heapFloorBytes() / MB, 1));
   }
 
   private static String time(Instant t) {

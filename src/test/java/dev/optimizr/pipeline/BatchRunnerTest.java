@@ -6,6 +6,7 @@ import dev.optimizr.TestImages;
 import dev.optimizr.analytics.CollectorSnapshot;
 import dev.optimizr.analytics.ConcurrentCollector;
 import dev.optimizr.codec.Stage;
+import dev.optimizr.state.ConversionState;
 import java.util.Arrays;
 import dev.optimizr.codec.AtomicFileWriter;
 import dev.optimizr.codec.DecodeLimits;
@@ -56,8 +57,10 @@ class BatchRunnerTest {
     ConcurrentCollector counters = new ConcurrentCollector(Arrays.stream(Stage.values()).map(Enum::name).toList());
     ConcurrentLinkedQueue<JobResult> results = new ConcurrentLinkedQueue<>();
 
-    new BatchRunner(config, new RunControl(), counters, new AtomicFileWriter(), results::add, (p, why) -> { })
-        .run();
+    try (ConversionState state = ConversionState.open(Files.createDirectories(out), config.encodingKey())) {
+      new BatchRunner(config, new RunControl(), counters, new AtomicFileWriter(), state, results::add,
+          (p, why) -> { }).run();
+    }
 
     CollectorSnapshot s = counters.snapshot();
     assertThat(s.found()).isEqualTo(GOOD + BAD);

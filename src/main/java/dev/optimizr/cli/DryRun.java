@@ -1,0 +1,81 @@
+package dev.optimizr.cli;
+
+import dev.optimizr.codec.ConversionException;
+import dev.optimizr.codec.EncodeSettings;
+import dev.optimizr.codec.ErrorType;
+import dev.optimizr.codec.FileSink;
+import dev.optimizr.codec.ImageConverter;
+import dev.optimizr.pipeline.Job;
+import dev.optimizr.pipeline.RunConfig;
+import dev.optimizr.pipeline.TreeWalker;
+import dev.optimizr.state.ConversionState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * {@code -dry-run}: walks the tree and says, per file, what a real run would do — CONVERT, SKIP (up to
+ * date) or REJECT with the reason found from the content and header — and writes nothing at all.
+ */
+final class DryRun {
+  private final RunConfig config;
+  private final PrintWriter out;
+  private long convert;
+  private long skip;
+  private long reject;
+
+  DryRun(RunConfig config, PrintWriter out) {
+    this.config = config;
+    this.out = out;
+  }
+
+  /** Returns the number of files that would be rejected. */
+  long run() throws IOException, InterruptedException {
+    Path output = Files.isDirectory(config.output()) ? config.output().toRealPath()
+        : config.output().toAbsolutePath().normalize();
+    ConversionState state = ConversionState.open(output, config.encodingKey()); // reads only; never records
+    FileSink nowhere = (target, content) -> {
+      throw new IOException("dry run writes nothing");
+    };
+    ImageConverter probe = new ImageConverter(new EncodeSettings(config.quality(), EncodeSettings.DEFAULT_METHOD),
+        config.limits(), nowhere);
+    new TreeWalker(config.input().toRealPath(), output, config.keepExtension()).walk(new TreeWalker.Sink() {
+      @Override
+      public boolean found(Job job) {
+        if (config.only() != null && !config.only().contains(job.relative())) {
+          return true;
+        }
+        if (!config.force() && state.upToDate(job.relative(), job.sizeBytes(), job.mtimeMillis(), job.target())) {
+          skip++;
+          out.println("SKIP " + job.relative());
+          return true;
+        }
+        try {
+          probe.probe(job.source());
+          convert++;
+          out.println("CONVERT " + job.relative());
+        } catch (ConversionException e) {
+          return rejected(job, e.type(), e.getMessage());
+        }
+        return true;
+      }
+
+      @Override
+      public boolean rejected(Job job, ErrorType type, String message) {
+        reject++;
+        out.println("REJECT " + job.relative() + ": " + type + ": " + message);
+        return true;
+      }
+
+      @Override
+      public void unreadable(Path path, String reason) {
+        out.println("UNREADABLE " + path + ": " + reason);
+      }
+    });
+    out.println(String.format(Locale.ROOT, "Dry run: %d would be converted, %d skipped as up to date, %d rejected;"
+        + " nothing was written.", convert, skip, reject));
+    return reject;
+  }
+}
