@@ -9,7 +9,6 @@ import dev.optimizr.codec.AtomicFileWriter;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,32 +36,20 @@ class InterruptTest {
   }
 
   private static Process start(Path out) throws Exception {
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "-input", tree.resolve("in").toString(), "-output", out.toString(), "-workers", "2")
-        .redirectErrorStream(true)
-        .redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile())
-        .start();
+    return ChildRun.start(out.resolveSibling(out.getFileName() + ".log"), List.of(),
+        "-input", tree.resolve("in").toString(), "-output", out.toString(), "-workers", "2");
   }
 
   private static long webpCount(Path out) throws Exception {
-    if (!Files.isDirectory(out)) {
-      return 0;
-    }
-    try (Stream<Path> s = Files.walk(out)) {
-      return s.filter(p -> p.toString().endsWith(".webp")).count();
-    }
+    return ChildRun.files(out, ".webp").size();
   }
 
   private static void awaitProgress(Path out, Process p) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (webpCount(out) < 3 && p.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    ChildRun.awaitOutputs(out, p, 3);
   }
 
   private static void signal(Process p, String sig) throws Exception {
-    new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start().waitFor();
+    ChildRun.signal(p, sig);
   }
 
   /** Every .webp decodes; no temp file is left. */
