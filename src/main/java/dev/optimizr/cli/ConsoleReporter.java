@@ -53,7 +53,7 @@ final class ConsoleReporter {
   }
 
   /** The three closing lines printed after every run. */
-  static void printTotals(PrintWriter out, RunSummary s, Path summary) {
+  static void printTotals(PrintWriter out, RunSummary s, Path summary, Path failures) {
     out.println(String.format(Locale.ROOT, "%s: %d of %d images converted, %d failed, %d skipped, in %s",
         s.interrupted() ? "Interrupted" : "Done", s.processedFiles(), s.totalFiles(), s.failedFiles(),
         s.skippedFiles(), s.duration()));
@@ -61,6 +61,6 @@ final class ConsoleReporter {
         s.totalInputBytes()), BoxReport.bytes(s.totalOutputBytes()), BoxReport.bytes(s.bytesSaved()),
         s.spaceSavingPercent(), s.throughputMbPerSec()));
     out.println("Summary: " + summary + (s.failedFiles() > 0
-        ? "; failures: " + summary.resolveSibling(FailureLog.FILE_NAME) : ""));
+        ? "; failures: " + failures : ""));
   }
 }

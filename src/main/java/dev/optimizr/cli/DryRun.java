@@ -35,13 +35,14 @@ final class DryRun {
   long run() throws IOException, InterruptedException {
     Path output = Files.isDirectory(config.output()) ? config.output().toRealPath()
         : config.output().toAbsolutePath().normalize();
-    ConversionState state = ConversionState.open(output, config.encodingKey()); // reads only; never records
+    ConversionState state = ConversionState.open(output.resolve(config.shard().fileName(ConversionState.FILE_NAME)),
+        config.encodingKey()); // reads only; never records
     FileSink nowhere = (target, content) -> {
       throw new IOException("dry run writes nothing");
     };
     ImageConverter probe = new ImageConverter(new EncodeSettings(config.quality(), EncodeSettings.DEFAULT_METHOD),
         config.limits(), nowhere);
-    new TreeWalker(config.input().toRealPath(), output, config.keepExtension()).walk(new TreeWalker.Sink() {
+    new TreeWalker(config.input().toRealPath(), output, config.keepExtension(), config.shard()).walk(new TreeWalker.Sink() {
       @Override
       public boolean found(Job job) {
         if (config.only() != null && !config.only().contains(job.relative())) {

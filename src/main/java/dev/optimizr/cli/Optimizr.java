@@ -3,6 +3,7 @@ package dev.optimizr.cli;
 import com.luciad.imageio.webp.LibWebPBridge;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.pipeline.RunConfig;
+import dev.optimizr.pipeline.Shard;
 import dev.optimizr.pipeline.StopReason;
 import dev.optimizr.report.FailureLog;
 import dev.optimizr.report.RunSummary;
@@ -68,6 +69,11 @@ public final class Optimizr implements Callable<Integer> {
   @Option(names = {"-dry-run", "--dry-run"},
       description = "Print what would be converted, skipped and rejected; write nothing.")
   boolean dryRun;
+
+  @Option(names = {"-shard", "--shard"}, paramLabel = "I/N", converter = ShardConverter.class,
+      description = "Convert only shard I of N (0 <= I < N) of the tree, for N processes or pods sharing the "
+          + "input and output; per-shard summary-I-of-N.json, failures-I-of-N.jsonl, lock and state.")
+  Shard shard = Shard.ALL;
 
   @Option(names = {"-verbose", "--verbose"},
       description = "Per-image lines, stack traces for failures, and the full box report at the end.")
@@ -160,7 +166,7 @@ public final class Optimizr implements Callable<Integer> {
 
   /** The relative paths listed in the previous run's failures.jsonl. */
   private Set<String> previousFailures() throws UsageException {
-    Path list = output.resolve(FailureLog.FILE_NAME);
+    Path list = output.resolve(shard.fileName(FailureLog.FILE_NAME));
     try {
       return FailureLog.readPaths(list);
     } catch (NoSuchFileException e) {
@@ -205,7 +211,7 @@ public final class Optimizr implements Callable<Integer> {
     RunConfig config;
     try {
       config = new RunConfig(input, output, workers, quality, new DecodeLimits(maxPixels, lenient), keepExtension,
-          force, retryFailed ? previousFailures() : null);
+          force, retryFailed ? previousFailures() : null, shard);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

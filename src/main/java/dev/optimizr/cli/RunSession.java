@@ -10,6 +10,7 @@ import dev.optimizr.codec.Stage;
 import dev.optimizr.pipeline.BatchRunner;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.RunControl;
+import dev.optimizr.pipeline.Shard;
 import dev.optimizr.pipeline.StopReason;
 import dev.optimizr.pipeline.TreeCounter;
 import dev.optimizr.state.ConversionState;
@@ -69,10 +70,12 @@ final class RunSession {
     Instant start = clock.instant();
     long cpuAtStart = ProcessStats.processCpuNanos(); // the run's CPU, not the JVM's start-up and JIT before it
     Path outputRoot = config.output();
-    try (RunLock lock = RunLock.acquire(outputRoot);
-        ConversionState state = ConversionState.open(outputRoot, config.encodingKey());
+    Shard shard = config.shard();
+    try (RunLock lock = RunLock.acquire(outputRoot.resolve(shard.fileName(RunLock.FILE_NAME)));
+        ConversionState state = ConversionState.open(outputRoot.resolve(shard.fileName(ConversionState.FILE_NAME)),
+            config.encodingKey());
         GcMonitor gc = new GcMonitor();
-        FailureLog failures = new FailureLog(outputRoot)) {
+        FailureLog failures = new FailureLog(outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)))) {
       MemorySampler sampler = new MemorySampler(display.sampleInterval(), gc, clock);
       sampler.start();
       onStart.accept(() -> {
@@ -104,7 +107,7 @@ final class RunSession {
         err.println("optimizr: warning: could not record every result: " + control.listenerFailure());
       }
       bestEffort("compact the conversion record", state::compact);
-      bestEffort("write " + FailureLog.FILE_NAME, failures::commit);
+      bestEffort("write " + shard.fileName(FailureLog.FILE_NAME), failures::commit);
       CollectorSnapshot snapshot = collector.snapshot();
       RunInfo info = new RunInfo(VersionInfo.version(), config.input().toAbsolutePath(),
           outputRoot.toAbsolutePath(), config.workers(), config.quality(), start, clock.instant(),
@@ -114,12 +117,12 @@ final class RunSession {
               gc.maxPauseMillis()),
           new SummaryBuilder.ProcessTotals(ProcessStats.peakResidentBytes(), cpuAtStart < 0 ? -1 : ProcessStats.processCpuNanos() - cpuAtStart,
               Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()));
-      Path written = outputRoot.resolve(SummaryWriter.FILE_NAME);
-      bestEffort("write " + SummaryWriter.FILE_NAME, () -> SummaryWriter.write(outputRoot, summary));
+      Path written = outputRoot.resolve(shard.fileName(SummaryWriter.FILE_NAME));
+      bestEffort("write " + written.getFileName(), () -> SummaryWriter.write(written, summary));
       if (display.verbose()) {
         BoxReport.render(summary, out);
       }
-      ConsoleReporter.printTotals(out, summary, written);
+      ConsoleReporter.printTotals(out, summary, written, outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)));
       return summary;
     }
   }

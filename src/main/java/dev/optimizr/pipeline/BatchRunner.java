@@ -68,7 +68,7 @@ public final class BatchRunner {
       threads.add(t);
     }
     try {
-      new TreeWalker(input, outputRoot, config.keepExtension()).walk(new QueueSink(queue));
+      new TreeWalker(input, outputRoot, config.keepExtension(), config.shard()).walk(new QueueSink(queue));
     } finally {
       walkerDone = true;
       for (Thread t : threads) {
@@ -146,7 +146,8 @@ public final class BatchRunner {
       if (!Files.isDirectory(dir)) {
         return;
       }
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> isStaleTemp(p.getFileName().toString()))) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir,
+          p -> isStaleTemp(relativeDir, p.getFileName().toString()))) {
         for (Path p : ds) {
           if (Files.deleteIfExists(p)) {
             staleTemps.incrementAndGet();
@@ -157,8 +158,25 @@ public final class BatchRunner {
       }
     }
 
-    private boolean isStaleTemp(String name) {
-      return name.startsWith(".") && name.contains(AtomicFileWriter.TEMP_MARKER) && !name.endsWith(ownSuffix);
+    /**
+     * A temp file of an earlier run of this shard: ".NAME.optimizr-tmp-X". With shards sharing the output,
+     * an image temp is this shard's when its NAME is, and a report/state temp when NAME has the shard suffix.
+     */
+    private boolean isStaleTemp(Path relativeDir, String name) {
+      int marker = name.indexOf(AtomicFileWriter.TEMP_MARKER);
+      if (!name.startsWith(".") || marker < 1 || name.endsWith(ownSuffix)) {
+        return false;
+      }
+      String base = name.substring(1, marker);
+      Shard shard = config.shard();
+      if (!shard.sharded()) {
+        return true;
+      }
+      if (base.endsWith(".webp")) {
+        String dir = relativeDir.toString().replace(java.io.File.separatorChar, '/');
+        return shard.owns(dir.isEmpty() ? base : dir + "/" + base);
+      }
+      return base.equals(shard.fileName(base.replaceAll("-\\d+-of-\\d+", "")));
     }
   }
 }

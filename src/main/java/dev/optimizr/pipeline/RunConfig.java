@@ -15,9 +15,10 @@ import java.util.Set;
  * @param keepExtension name outputs {@code c.jpg.webp} rather than {@code c.webp}, so c.jpg and c.png never collide
  * @param force convert even files whose output is up to date
  * @param only relative paths to consider (for {@code -retry-failed}); null for the whole tree
+ * @param shard the part of the tree this process converts
  */
 public record RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits,
-    boolean keepExtension, boolean force, Set<String> only) {
+    boolean keepExtension, boolean force, Set<String> only, Shard shard) {
   public static final int MAX_WORKERS = 256;
 
   public RunConfig {
@@ -28,11 +29,12 @@ public record RunConfig(Path input, Path output, int workers, int quality, Decod
       throw new IllegalArgumentException("-quality must be between 0 and 100, got " + quality);
     }
     only = only == null ? null : Set.copyOf(only);
+    shard = shard == null ? Shard.ALL : shard;
   }
 
   /** The RunConfig of a plain run over the whole tree. */
   public RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits, boolean keepExtension) {
-    this(input, output, workers, quality, limits, keepExtension, false, null);
+    this(input, output, workers, quality, limits, keepExtension, false, null, Shard.ALL);
   }
 
   /**

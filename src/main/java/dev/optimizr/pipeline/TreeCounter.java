@@ -46,7 +46,7 @@ public final class TreeCounter implements AutoCloseable {
   /** Starts counting the tree {@code config} describes. */
   public static TreeCounter start(RunConfig config) throws IOException {
     TreeCounter c = new TreeCounter(new TreeWalker(config.input().toRealPath(), config.output().toRealPath(),
-        config.keepExtension()));
+        config.keepExtension(), config.shard()));
     c.thread.start();
     return c;
   }

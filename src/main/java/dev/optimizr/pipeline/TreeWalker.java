@@ -45,16 +45,24 @@ public final class TreeWalker {
   private final Path inputRoot;
   private final Path outputRoot;
   private final boolean keepExtension;
+  private final Shard shard;
+
+  /** A walker over the whole tree. */
+  public TreeWalker(Path inputRoot, Path outputRoot, boolean keepExtension) {
+    this(inputRoot, outputRoot, keepExtension, Shard.ALL);
+  }
 
   /**
    * Both roots must be real paths (see {@link Path#toRealPath}) so that the output can be recognised.
    *
    * @param keepExtension map {@code c.jpg} to {@code c.jpg.webp} instead of {@code c.webp}
+   * @param shard only files of this shard are reported
    */
-  public TreeWalker(Path inputRoot, Path outputRoot, boolean keepExtension) {
+  public TreeWalker(Path inputRoot, Path outputRoot, boolean keepExtension, Shard shard) {
     this.inputRoot = inputRoot;
     this.outputRoot = outputRoot;
     this.keepExtension = keepExtension;
+    this.shard = shard;
   }
 
   /** True for names ending in .jpg, .jpeg or .png in any letter case. */
@@ -119,6 +127,10 @@ public final class TreeWalker {
     String relative = rel.toString().replace(File.separatorChar, '/');
     String webp = webpName(file.getFileName().toString(), keepExtension);
     Path parent = rel.getParent();
+    String targetRelative = parent == null ? webp : parent.toString().replace(File.separatorChar, '/') + "/" + webp;
+    if (!shard.owns(targetRelative)) {
+      return true;
+    }
     Path target = (parent == null ? outputRoot : outputRoot.resolve(parent)).resolve(webp);
     Job job = new Job(file, relative, target, attrs.size(), attrs.lastModifiedTime().toMillis());
     String first = taken.putIfAbsent(webp, relative);

@@ -28,10 +28,10 @@ public final class FailureLog implements AutoCloseable {
   private final BufferedWriter out;
   private boolean committed;
 
-  /** Starts a new list for {@code outputRoot}. */
-  public FailureLog(Path outputRoot) throws IOException {
-    this.target = outputRoot.resolve(FILE_NAME);
-    this.temp = outputRoot.resolve("." + FILE_NAME + ".optimizr-tmp-" + ProcessHandle.current().pid());
+  /** Starts a new list that will replace {@code target} (normally {@code OUT/failures.jsonl}). */
+  public FailureLog(Path target) throws IOException {
+    this.target = target;
+    this.temp = target.resolveSibling("." + target.getFileName() + ".optimizr-tmp-" + ProcessHandle.current().pid());
     this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
   }
 

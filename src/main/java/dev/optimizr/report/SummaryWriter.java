@@ -20,10 +20,9 @@ public final class SummaryWriter {
 
   private SummaryWriter() {}
 
-  /** Writes {@code summary} as {@code outputRoot/summary.json}, replacing any previous one atomically. */
-  public static Path write(Path outputRoot, RunSummary summary) throws IOException {
-    Path target = outputRoot.resolve(FILE_NAME);
-    Path temp = outputRoot.resolve("." + FILE_NAME + ".optimizr-tmp-" + ProcessHandle.current().pid());
+  /** Writes {@code summary} as {@code target} (normally OUT/summary.json), replacing it atomically. */
+  public static Path write(Path target, RunSummary summary) throws IOException {
+    Path temp = target.resolveSibling("." + target.getFileName() + ".optimizr-tmp-" + ProcessHandle.current().pid());
     try {
       Files.write(temp, JSON.writeValueAsBytes(summary));
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {

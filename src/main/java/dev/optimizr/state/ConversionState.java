@@ -40,11 +40,10 @@ public final class ConversionState implements AutoCloseable {
   }
 
   /**
-   * Loads the state of {@code outputRoot} for a run whose encoding settings are {@code settings} (any string
-   * that changes when the output would change, e.g. "q80 m4").
+   * Loads the record {@code file} (normally {@code OUT/.optimizr-state}) for a run whose encoding settings are
+   * {@code settings} (any string that changes when the output would change, e.g. "q80 m4").
    */
-  public static ConversionState open(Path outputRoot, String settings) throws IOException {
-    Path file = outputRoot.resolve(FILE_NAME);
+  public static ConversionState open(Path file, String settings) throws IOException {
     Map<String, Entry> loaded = new HashMap<>();
     try {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -91,7 +90,7 @@ public final class ConversionState implements AutoCloseable {
 
   /** Rewrites the journal as one line per output (temp file, fsync, rename). */
   public void compact() throws IOException {
-    Path temp = file.resolveSibling(FILE_NAME + ".optimizr-tmp-" + ProcessHandle.current().pid());
+    Path temp = file.resolveSibling(file.getFileName() + ".optimizr-tmp-" + ProcessHandle.current().pid());
     try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
       for (Map.Entry<String, Entry> e : new java.util.TreeMap<>(entries).entrySet()) {
         w.write(format(e.getKey(), e.getValue()));

@@ -36,9 +36,8 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
-  /** Takes the lock in {@code outputRoot} or fails at once with who holds it. */
-  public static RunLock acquire(Path outputRoot) throws IOException, HeldException {
-    Path file = outputRoot.resolve(FILE_NAME);
+  /** Takes the lock on {@code file} (normally {@code OUT/.optimizr.lock}) or fails at once with who holds it. */
+  public static RunLock acquire(Path file) throws IOException, HeldException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     FileLock lock;

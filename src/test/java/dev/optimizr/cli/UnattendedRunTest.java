@@ -40,7 +40,7 @@ class UnattendedRunTest {
   void secondRunOnTheSameOutput_isRefusedAtOnce_withExit75() throws Exception {
     Path out = Files.createDirectories(tree.resolve("out-lock"));
     Path log = tree.resolve("lock.log");
-    try (RunLock held = RunLock.acquire(out)) { // this test JVM plays the still-running first job
+    try (RunLock held = RunLock.acquire(out.resolve(RunLock.FILE_NAME))) { // this test JVM plays the still-running first job
       Process second = ChildRun.start(log, List.of(), "-input", tree.resolve("in").toString(), "-output",
           out.toString(), "-quiet");
       assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();

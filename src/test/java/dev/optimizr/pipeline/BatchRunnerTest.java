@@ -57,7 +57,7 @@ class BatchRunnerTest {
     ConcurrentCollector counters = new ConcurrentCollector(Arrays.stream(Stage.values()).map(Enum::name).toList());
     ConcurrentLinkedQueue<JobResult> results = new ConcurrentLinkedQueue<>();
 
-    try (ConversionState state = ConversionState.open(Files.createDirectories(out), config.encodingKey())) {
+    try (ConversionState state = ConversionState.open(Files.createDirectories(out).resolve(ConversionState.FILE_NAME), config.encodingKey())) {
       new BatchRunner(config, new RunControl(), counters, new AtomicFileWriter(), state, results::add,
           (p, why) -> { }).run();
     }

@@ -47,7 +47,7 @@ class FaultInjectionTest {
     ConcurrentCollector collector = new ConcurrentCollector(Arrays.stream(Stage.values()).map(Enum::name).toList());
     ConcurrentLinkedQueue<JobResult> results = new ConcurrentLinkedQueue<>();
     RunControl control = new RunControl();
-    try (ConversionState state = ConversionState.open(out, config.encodingKey())) {
+    try (ConversionState state = ConversionState.open(out.resolve(ConversionState.FILE_NAME), config.encodingKey())) {
       new BatchRunner(config, control, collector, sink, state, results::add, (p, why) -> { }).run();
     }
     return new Outcome(control, collector.snapshot(), List.copyOf(results));
