@@ -17,7 +17,7 @@ rm -rf "$work/out"
 rss="$work/rss.tsv"
 echo -e "seconds\trss_mb\tthreads\tfds" > "$rss"
 start=$(date +%s.%N)
-"$bin" -input "$work/in" -output "$work/out" -quiet -sample-interval 5s > "$work/full.log" 2>&1 &
+/usr/bin/time -f "%e s wall, %U s user, %S s sys" -o "$work/full.time" "$bin" -input "$work/in" -output "$work/out" -quiet -sample-interval 5s > "$work/full.log" 2>&1 &
 launcher=$!
 sleep 1
 pid=$(pgrep -P "$launcher" java || echo "$launcher")
@@ -34,11 +34,13 @@ done
 wait "$launcher" || true
 full=$(echo "$(date +%s.%N) - $start" | bc)
 s2=$(date +%s.%N)
-"$bin" -input "$work/in" -output "$work/out" -quiet > "$work/rerun.log" 2>&1 || true
+cp "$work/out/summary.json" "$work/full-summary.json"
+/usr/bin/time -f "%e s wall, %U s user, %S s sys" -o "$work/rerun.time" "$bin" -input "$work/in" -output "$work/out" -quiet > "$work/rerun.log" 2>&1 || true
 rerun=$(echo "$(date +%s.%N) - $s2" | bc)
-echo "full run: $(tail -3 "$work/full.log" | head -1)"
+echo "full run: $(tail -3 "$work/full.log" | head -1) ($(cat "$work/full.time"))"
 echo "full run wall: ${full}s; unchanged re-run wall: ${rerun}s; ratio: $(echo "scale=4; $rerun / $full * 100" | bc) %"
-echo "re-run: $(tail -3 "$work/rerun.log" | head -1)"
+echo "re-run: $(tail -3 "$work/rerun.log" | head -1) ($(cat "$work/rerun.time"))"
+echo "full run CPU: $(jq .process_cpu_seconds "$work/full-summary.json") s (process), memory_stable $(jq .memory_stable "$work/full-summary.json")"
 awk -F'\t' 'NR>1 {n++; if (n==1) first=$2; last=$2; if ($2>max) max=$2; if (n==int(n)) {}}
   END {printf "RSS samples %d: first %d MB, last %d MB, max %d MB\n", n, first, last, max}' "$rss"
 awk -F'\t' 'NR>1 {print $3, $4}' "$rss" | sort -u | tail -3 | sed 's/^/threads fds: /'

@@ -88,8 +88,16 @@ public final class ConversionState implements AutoCloseable {
     }
   }
 
-  /** Rewrites the journal as one line per output (temp file, fsync, rename). */
+  /**
+   * Rewrites the journal as one line per output (temp file, fsync, rename); does nothing when this run
+   * recorded nothing, so an unchanged re-run does not rewrite a large file.
+   */
   public void compact() throws IOException {
+    synchronized (journalLock) {
+      if (journal == null) {
+        return;
+      }
+    }
     Path temp = file.resolveSibling(file.getFileName() + ".optimizr-tmp-" + ProcessHandle.current().pid());
     try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
       for (Map.Entry<String, Entry> e : new java.util.TreeMap<>(entries).entrySet()) {
