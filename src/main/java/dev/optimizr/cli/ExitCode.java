@@ -2,6 +2,8 @@ package dev.optimizr.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Every exit status optimizr uses, defined once; {@code --help} and the README list them. */
 public enum ExitCode {
@@ -28,6 +30,18 @@ public enum ExitCode {
 
   public String meaning() {
     return meaning;
+  }
+
+  /**
+   * Adds the exit codes to the command's model, so every view of it lists them: {@code --help}, and the man
+   * page and completion generated at build time from the bare class.
+   */
+  public static final class HelpSection implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      spec.usageMessage().exitCodeList(helpList());
+      return spec;
+    }
   }
 
   /** Status → meaning, for picocli's "Exit codes" help section. */

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "optimizr", sortOptions = false, usageHelpAutoWidth = true,
     description = "Converts a tree of JPEG/PNG images into a mirrored tree of WebP files.",
-    exitCodeListHeading = "%nExit codes:%n", versionProvider = VersionInfo.class)
+    exitCodeListHeading = "%nExit codes:%n", versionProvider = VersionInfo.class,
+    modelTransformer = ExitCode.HelpSection.class)
 public final class Optimizr implements Callable<Integer> {
   @Option(names = {"-input", "--input"}, paramLabel = "DIR", defaultValue = "./images",
       description = "Root of the tree to convert (default: ${DEFAULT-VALUE}).")
@@ -130,7 +131,6 @@ public final class Optimizr implements Callable<Integer> {
           err.flush();
           return ExitCode.ABORTED.code();
         });
-    cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
     return cl.execute(args);
   }
 
