@@ -1,0 +1,37 @@
+package dev.optimizr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A process whose libwebp cannot be extracted (the container case: read-only root, no tmpfs) stops at once
+ * with exit 70 and one line naming the directory, instead of failing every image. A separate JVM, because
+ * the library loads once per process.
+ */
+class LibWebPLoadTest {
+  @TempDir Path tmp;
+
+  @Test
+  void missingExtractionDirectory_exits70NamingIt() throws Exception {
+    Path missing = tmp.resolve("no-such-dir");
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Dcom.luciad.imageio.webp.tmpdir=" + missing,
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "-input", Paths.get("samples").toAbsolutePath().toString(), "-output", tmp.resolve("out").toString())
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).as(output).isEqualTo(ExitCode.ABORTED.code());
+    assertThat(output.lines().toList()).hasSize(1).first().asString()
+        .startsWith("optimizr: aborted: cannot load libwebp: its extraction directory " + missing + " does not exist")
+        .contains("-Dcom.luciad.imageio.webp.tmpdir=DIR");
+    assertThat(tmp.resolve("out").resolve("summary.json")).doesNotExist();
+  }
+}
