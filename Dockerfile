@@ -1,0 +1,58 @@
+# syntax=docker/dockerfile:1
+# optimizr in a container: Maven build stage, slim JRE runtime, non-root, read-only-root friendly.
+#
+#   docker build -t optimizr .
+#   docker run --rm --cpus=1 --memory=8g --read-only --tmpfs /tmp:exec \
+#     -v "$PWD/images:/data/input:ro" -v "$PWD/output:/data/output" optimizr -workers 3 -quality 80
+#
+# --read-only needs a writable, executable /tmp: libwebp is extracted there and loaded (docker's --tmpfs is
+# noexec unless told otherwise). docker stop -t 120: SIGTERM lets the images in progress finish (exit 143).
+#
+# Arguments go to optimizr; -input /data/input -output /data/output are added unless given
+# (src/main/sh/docker-entrypoint.sh). README "Docker" has the details.
+
+# Base images, overridable: docker build --build-arg RUNTIME_IMAGE=eclipse-temurin:21-jre .
+# The runtime image must be Debian/Ubuntu based (useradd) with java on PATH.
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+
+FROM ${BUILD_IMAGE} AS build
+WORKDIR /src
+COPY pom.xml .
+COPY src src
+# Tests run in CI (mvn -B package), not here: some need tools (dwebp) the build image lacks.
+# The cache mount keeps ~/.m2 between builds (BuildKit).
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package
+
+FROM ${RUNTIME_IMAGE}
+# Non-root, with a fixed numeric uid: Kubernetes' runAsNonRoot can only verify a numeric USER, and host
+# directories can be chown'ed to it (or run with --user "$(id -u):$(id -g)" to write as yourself).
+RUN groupadd --system --gid 10001 optimizr \
+ && useradd --system --uid 10001 --gid optimizr --no-create-home --home-dir /nonexistent \
+      --shell /usr/sbin/nologin optimizr \
+ && mkdir -p /data/input /data/output \
+ && chown optimizr:optimizr /data/output
+
+COPY --from=build /src/target/optimizr.jar /opt/optimizr/optimizr.jar
+COPY --chmod=755 src/main/sh/docker-entrypoint.sh /opt/optimizr/docker-entrypoint.sh
+
+# The JVM decodes file names with the locale's charset; without UTF-8, non-ASCII names cannot be read.
+ENV LANG=C.UTF-8 \
+    LC_ALL=C.UTF-8
+# JVM sizing from the container's limits (container support is on by default since JDK 10; explicit here).
+# MaxRAMPercentage=70: with --memory=8g the heap may grow to 5.6 GiB and 2.4 GiB stay outside it for
+#   - libwebp's native buffers, which the heap limit does not cover: per worker at the default
+#     -max-pixels 100 MP up to ~0.5 GiB (the JNI side's view of the 300 MB RGB array, the 150 MB YUV420
+#     picture, the encoded output), so ~1.5 GiB for 3 workers;
+#   - metaspace and code cache (~150 MB), thread stacks (~40 threads x 1 MB), GC bookkeeping (~100-250 MB).
+# 75 % leaves too little for three 100 MP images in libwebp at once (the kernel OOM-kills the container,
+# with no summary); lower values only shrink the heap that decoded rasters need. Replace the whole
+# variable to change it: docker run -e OPTIMIZR_JAVA_OPTS="-XX:MaxRAMPercentage=60 ..." ...
+ENV OPTIMIZR_JAVA_OPTS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=10"
+
+USER 10001:10001
+# Input is mounted read-only (:ro); optimizr never writes to it. Output holds the WebP tree,
+# summary.json, failures.jsonl and the run state.
+VOLUME ["/data/input", "/data/output"]
+WORKDIR /data
+ENTRYPOINT ["/opt/optimizr/docker-entrypoint.sh"]

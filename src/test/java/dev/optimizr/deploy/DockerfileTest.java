@@ -1,0 +1,177 @@
+package dev.optimizr.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optimizr.cli.Optimizr;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The image as {@code docker run} users meet it. No Docker engine here: the Dockerfile is read as text, and
+ * the entry-point script runs under {@code sh} with a stand-in {@code java} that prints its arguments.
+ */
+class DockerfileTest {
+  private static final Path DOCKERFILE = Paths.get("Dockerfile");
+  private static final Path ENTRYPOINT_SOURCE = Paths.get("src/main/sh/docker-entrypoint.sh");
+  private static final String JAR_IN_IMAGE = "/opt/optimizr/optimizr.jar";
+
+  @TempDir Path tmp;
+
+  private final Dockerfile dockerfile = parse();
+  private final Dockerfile runtime = dockerfile.finalStage();
+
+  private static Dockerfile parse() {
+    try {
+      return Dockerfile.parse(DOCKERFILE);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void build_isMultiStage_mavenOnJdk17ThenJre17_bothOverridable() {
+    List<Dockerfile.Instruction> froms = dockerfile.all("FROM");
+    assertThat(froms).hasSize(2);
+    assertThat(froms.get(0).words()).containsExactly("${BUILD_IMAGE}", "AS", "build");
+    assertThat(froms.get(1).words()).containsExactly("${RUNTIME_IMAGE}");
+    Map<String, String> args = dockerfile.args();
+    assertThat(args.get("BUILD_IMAGE")).startsWith("maven:").contains("temurin-17");
+    assertThat(args.get("RUNTIME_IMAGE")).isEqualTo("eclipse-temurin:17-jre");
+    assertThat(dockerfile.all("RUN")).anySatisfy(r -> assertThat(r.text()).contains("mvn -B", "package"));
+    assertThat(runtime.all("COPY")).anySatisfy(c -> assertThat(c.words())
+        .containsExactly("--from=build", "/src/target/optimizr.jar", JAR_IN_IMAGE));
+  }
+
+  @Test
+  void runtime_runsAsNumericNonRootUser() {
+    List<Dockerfile.Instruction> users = runtime.all("USER");
+    assertThat(users).isNotEmpty();
+    String user = users.get(users.size() - 1).words().get(0);
+    // numeric, so Kubernetes' runAsNonRoot can verify it
+    assertThat(user).matches("[0-9]+(:[0-9]+)?");
+    assertThat(Integer.parseInt(user.split(":")[0])).isPositive();
+    assertThat(runtime.all("RUN")).anySatisfy(r -> assertThat(r.text()).contains("chown", "/data/output"));
+  }
+
+  @Test
+  void runtime_declaresDataVolumes_utf8Locale_andExecFormEntrypoint() throws Exception {
+    assertThat(runtime.all("VOLUME")).singleElement().satisfies(v -> assertThat(parseJsonArray(v.text()))
+        .containsExactly("/data/input", "/data/output"));
+    assertThat(runtime.env()).containsEntry("LANG", "C.UTF-8").containsEntry("LC_ALL", "C.UTF-8");
+
+    List<String> entrypoint = parseJsonArray(runtime.all("ENTRYPOINT").get(0).text());
+    // exec form: the JVM ends up as PID 1 and receives docker stop's SIGTERM
+    assertThat(entrypoint).hasSize(1);
+    assertThat(runtime.all("COPY")).anySatisfy(c -> assertThat(c.words())
+        .endsWith(ENTRYPOINT_SOURCE.toString(), entrypoint.get(0)));
+    assertThat(runtime.all("CMD")).as("no CMD: all arguments are the user's").isEmpty();
+  }
+
+  @Test
+  void jvmOptions_areContainerAware_andAcceptedByThisJava() throws Exception {
+    String opts = runtime.env().get("OPTIMIZR_JAVA_OPTS");
+    Matcher m = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(opts);
+    assertThat(m.find()).as(opts).isTrue();
+    // room outside the heap for libwebp's native buffers, metaspace and threads (reasons in the Dockerfile)
+    assertThat(Double.parseDouble(m.group(1))).isBetween(50.0, 75.0);
+    assertThat(opts).doesNotContain("-Xmx", "-Xms");
+
+    List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(Arrays.asList(opts.split(" ")));
+    cmd.add("-version");
+    Process java = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(java.waitFor()).as(output).isZero();
+  }
+
+  @Test
+  void entrypoint_addsDataDirectories_toTheUsersFlags() throws Exception {
+    List<String> java = entrypoint("-workers", "3", "-quality", "80");
+    Path nativeDir = tmp.resolve("native");
+
+    assertThat(java).startsWith("-Dcom.luciad.imageio.webp.tmpdir=" + nativeDir);
+    assertThat(nativeDir).as("the entry point creates the libwebp directory").isDirectory();
+    assertThat(String.join(" ", java)).contains(runtime.env().get("OPTIMIZR_JAVA_OPTS"));
+    ParseResult parsed = parseAppArgs(java);
+    assertThat(parsed.matchedOptionValue("-input", (Path) null)).isEqualTo(Paths.get("/data/input"));
+    assertThat(parsed.matchedOptionValue("-output", (Path) null)).isEqualTo(Paths.get("/data/output"));
+    assertThat(parsed.matchedOptionValue("-workers", 0)).isEqualTo(3);
+    assertThat(parsed.matchedOptionValue("-quality", 0)).isEqualTo(80);
+  }
+
+  @Test
+  void entrypoint_keepsTheUsersOwnDirectories_inEverySpelling() throws Exception {
+    ParseResult both = parseAppArgs(entrypoint("--input=/mnt/photos", "-output", "/mnt/webp"));
+    assertThat(both.matchedOptionValue("-input", (Path) null)).isEqualTo(Paths.get("/mnt/photos"));
+    assertThat(both.matchedOptionValue("-output", (Path) null)).isEqualTo(Paths.get("/mnt/webp"));
+
+    ParseResult one = parseAppArgs(entrypoint("-input=/mnt/photos", "-quality", "95"));
+    assertThat(one.matchedOptionValue("-input", (Path) null)).isEqualTo(Paths.get("/mnt/photos"));
+    assertThat(one.matchedOptionValue("-output", (Path) null)).isEqualTo(Paths.get("/data/output"));
+  }
+
+  @Test
+  void entrypoint_passesVersionAndHelpThrough() throws Exception {
+    assertThat(parseAppArgs(entrypoint("-version")).isVersionHelpRequested()).isTrue();
+    assertThat(parseAppArgs(entrypoint("--help")).isUsageHelpRequested()).isTrue();
+  }
+
+  @Test
+  void entrypoint_nativeDirDefault_isUnderTmp() throws Exception {
+    // compose mounts a tmpfs (with exec) on /tmp for --read-only; the default must live inside it
+    String script = Files.readString(ENTRYPOINT_SOURCE);
+    assertThat(script).containsPattern("native_dir=\\$\\{OPTIMIZR_NATIVE_DIR:-/tmp/[^}]+}");
+    assertThat(script).contains("jar=" + JAR_IN_IMAGE);
+  }
+
+  /** Runs the entry point with the image's environment and a fake java; returns java's arguments. */
+  private List<String> entrypoint(String... userArgs) throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path fakeJava = bin.resolve("java");
+    Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+    Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    List<String> cmd = new ArrayList<>(List.of("sh", ENTRYPOINT_SOURCE.toString()));
+    cmd.addAll(List.of(userArgs));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+    pb.environment().putAll(runtime.env());
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().put("OPTIMIZR_NATIVE_DIR", tmp.resolve("native").toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    return out.lines().toList();
+  }
+
+  /** The arguments after {@code -jar JAR}, parsed by the real command: an unknown or repeated flag fails. */
+  private static ParseResult parseAppArgs(List<String> javaArgs) {
+    int jar = javaArgs.indexOf("-jar");
+    assertThat(jar).isNotNegative();
+    assertThat(javaArgs.get(jar + 1)).isEqualTo(JAR_IN_IMAGE);
+    List<String> app = javaArgs.subList(jar + 2, javaArgs.size());
+    Optimizr command = new Optimizr(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false);
+    return new CommandLine(command).parseArgs(app.toArray(String[]::new));
+  }
+
+  private static List<String> parseJsonArray(String json) throws Exception {
+    return Arrays.asList(new ObjectMapper().readValue(json, String[].class));
+  }
+}
