@@ -33,7 +33,9 @@ RUN groupadd --system --gid 10001 optimizr \
  && mkdir -p /data/input /data/output \
  && chown optimizr:optimizr /data/output
 
-COPY --from=build /src/target/optimizr.jar /opt/optimizr/optimizr.jar
+# target/optimizr: the launcher stub followed by the jar (README "Running it"), at the path
+# deploy/kubernetes/job.yaml calls; it passes OPTIMIZR_JAVA_OPTS to the JVM.
+COPY --from=build --chmod=755 /src/target/optimizr /opt/optimizr/bin/optimizr
 COPY --chmod=755 src/main/sh/docker-entrypoint.sh /opt/optimizr/docker-entrypoint.sh
 
 # The JVM decodes file names with the locale's charset; without UTF-8, non-ASCII names cannot be read.

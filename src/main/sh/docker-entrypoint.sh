@@ -6,7 +6,8 @@
 # a whole by `docker run IMAGE -workers 3`. Every other argument is passed through unchanged.
 set -eu
 
-jar=/opt/optimizr/optimizr.jar
+# the single-file launcher (target/optimizr); deploy/kubernetes/job.yaml calls it directly
+launcher=/opt/optimizr/bin/optimizr
 # webp-imageio extracts libwebp here and loads it from here: it must exist, be writable and allow exec.
 native_dir=${OPTIMIZR_NATIVE_DIR:-/tmp/optimizr-native}
 
@@ -23,8 +24,9 @@ if [ "$has_input" = no ]; then set -- -input /data/input "$@"; fi
 
 # Fails on a read-only root without a tmpfs at /tmp; optimizr then exits 70 naming the directory.
 mkdir -p "$native_dir" 2>/dev/null || true
+OPTIMIZR_JAVA_OPTS="-Dcom.luciad.imageio.webp.tmpdir=$native_dir ${OPTIMIZR_JAVA_OPTS:-}"
+export OPTIMIZR_JAVA_OPTS
 
-# exec: the JVM is PID 1 and gets docker stop's SIGTERM (finishes images in progress, exits 143).
-# OPTIMIZR_JAVA_OPTS is split on spaces on purpose, as in the launcher: several flags in one variable.
-# shellcheck disable=SC2086
-exec java -Dcom.luciad.imageio.webp.tmpdir="$native_dir" $OPTIMIZR_JAVA_OPTS -jar "$jar" "$@"
+# exec, and the launcher execs java: the JVM is PID 1 and gets docker stop's SIGTERM (it finishes the
+# images in progress and exits 143).
+exec "$launcher" "$@"

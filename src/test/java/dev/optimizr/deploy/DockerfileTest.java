@@ -30,7 +30,8 @@ import picocli.CommandLine.ParseResult;
 class DockerfileTest {
   private static final Path DOCKERFILE = Paths.get("Dockerfile");
   private static final Path ENTRYPOINT_SOURCE = Paths.get("src/main/sh/docker-entrypoint.sh");
-  private static final String JAR_IN_IMAGE = "/opt/optimizr/optimizr.jar";
+  private static final Path LAUNCHER_SOURCE = Paths.get("src/main/sh/launcher.sh");
+  private static final String LAUNCHER_IN_IMAGE = "/opt/optimizr/bin/optimizr";
 
   @TempDir Path tmp;
 
@@ -46,7 +47,7 @@ class DockerfileTest {
   }
 
   @Test
-  void build_isMultiStage_mavenOnJdk17ThenJre17_bothOverridable() {
+  void build_isMultiStage_mavenOnJdk17ThenJre17_bothOverridable() throws Exception {
     List<Dockerfile.Instruction> froms = dockerfile.all("FROM");
     assertThat(froms).hasSize(2);
     assertThat(froms.get(0).words()).containsExactly("${BUILD_IMAGE}", "AS", "build");
@@ -55,8 +56,10 @@ class DockerfileTest {
     assertThat(args.get("BUILD_IMAGE")).startsWith("maven:").contains("temurin-17");
     assertThat(args.get("RUNTIME_IMAGE")).isEqualTo("eclipse-temurin:17-jre");
     assertThat(dockerfile.all("RUN")).anySatisfy(r -> assertThat(r.text()).contains("mvn -B", "package"));
+    // the single-file launcher (stub + jar); deploy/kubernetes/job.yaml runs it by this path
     assertThat(runtime.all("COPY")).anySatisfy(c -> assertThat(c.words())
-        .containsExactly("--from=build", "/src/target/optimizr.jar", JAR_IN_IMAGE));
+        .containsExactly("--from=build", "--chmod=755", "/src/target/optimizr", LAUNCHER_IN_IMAGE));
+    assertThat(Files.readString(Paths.get("deploy/kubernetes/job.yaml"))).contains("exec " + LAUNCHER_IN_IMAGE);
   }
 
   @Test
@@ -138,21 +141,30 @@ class DockerfileTest {
     // compose mounts a tmpfs (with exec) on /tmp for --read-only; the default must live inside it
     String script = Files.readString(ENTRYPOINT_SOURCE);
     assertThat(script).containsPattern("native_dir=\\$\\{OPTIMIZR_NATIVE_DIR:-/tmp/[^}]+}");
-    assertThat(script).contains("jar=" + JAR_IN_IMAGE);
+    assertThat(script).contains("launcher=" + LAUNCHER_IN_IMAGE);
   }
 
-  /** Runs the entry point with the image's environment and a fake java; returns java's arguments. */
+  /**
+   * Runs the entry point, then the real launcher script (at a temporary path instead of the image's), with
+   * the image's environment and a fake java; returns java's arguments.
+   */
   private List<String> entrypoint(String... userArgs) throws Exception {
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Path fakeJava = bin.resolve("java");
+    Path javaHome = tmp.resolve("jdk");
+    Path fakeJava = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
     Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
-    Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path launcher = tmp.resolve("optimizr");
+    Files.copy(LAUNCHER_SOURCE, launcher, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    for (Path p : List.of(fakeJava, launcher)) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    Path script = tmp.resolve("docker-entrypoint.sh");
+    Files.writeString(script, Files.readString(ENTRYPOINT_SOURCE).replace(LAUNCHER_IN_IMAGE, launcher.toString()));
 
-    List<String> cmd = new ArrayList<>(List.of("sh", ENTRYPOINT_SOURCE.toString()));
+    List<String> cmd = new ArrayList<>(List.of("sh", script.toString()));
     cmd.addAll(List.of(userArgs));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
     pb.environment().putAll(runtime.env());
-    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().put("JAVA_HOME", javaHome.toString());
     pb.environment().put("OPTIMIZR_NATIVE_DIR", tmp.resolve("native").toString());
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -161,11 +173,11 @@ class DockerfileTest {
     return out.lines().toList();
   }
 
-  /** The arguments after {@code -jar JAR}, parsed by the real command: an unknown or repeated flag fails. */
-  private static ParseResult parseAppArgs(List<String> javaArgs) {
+  /** The arguments after {@code -jar LAUNCHER}, parsed by the real command: an unknown or repeated flag fails. */
+  private ParseResult parseAppArgs(List<String> javaArgs) {
     int jar = javaArgs.indexOf("-jar");
     assertThat(jar).isNotNegative();
-    assertThat(javaArgs.get(jar + 1)).isEqualTo(JAR_IN_IMAGE);
+    assertThat(javaArgs.get(jar + 1)).isEqualTo(tmp.resolve("optimizr").toString());
     List<String> app = javaArgs.subList(jar + 2, javaArgs.size());
     Optimizr command = new Optimizr(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false);
     return new CommandLine(command).parseArgs(app.toArray(String[]::new));
