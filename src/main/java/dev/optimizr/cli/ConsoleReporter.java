@@ -52,7 +52,7 @@ final class ConsoleReporter {
     err.println(path + ": WARNING: " + reason);
   }
 
-  /** The three closing lines printed after every run. */
+  /** The three closing lines printed after every run; a null path means that file could not be written. */
   static void printTotals(PrintWriter out, RunSummary s, Path summary, Path failures) {
     out.println(String.format(Locale.ROOT, "%s: %d of %d images converted, %d failed, %d skipped, in %s",
         s.interrupted() ? "Interrupted" : "Done", s.processedFiles(), s.totalFiles(), s.failedFiles(),
@@ -60,7 +60,7 @@ final class ConsoleReporter {
     out.println(String.format(Locale.ROOT, "%s → %s (%s saved, %.1f %%), %.2f MB/s", BoxReport.bytes(
         s.totalInputBytes()), BoxReport.bytes(s.totalOutputBytes()), BoxReport.bytes(s.bytesSaved()),
         s.spaceSavingPercent(), s.throughputMbPerSec()));
-    out.println("Summary: " + summary + (s.failedFiles() > 0
-        ? "; failures: " + failures : ""));
+    out.println("Summary: " + (summary != null ? summary : "not written (see the error above)")
+        + (s.failedFiles() > 0 ? "; failures: " + (failures != null ? failures : "not written") : ""));
   }
 }

@@ -107,7 +107,7 @@ final class RunSession {
         err.println("optimizr: warning: could not record every result: " + control.listenerFailure());
       }
       bestEffort("compact the conversion record", state::compact);
-      bestEffort("write " + shard.fileName(FailureLog.FILE_NAME), failures::commit);
+      boolean failuresWritten = bestEffort("write " + shard.fileName(FailureLog.FILE_NAME), failures::commit);
       CollectorSnapshot snapshot = collector.snapshot();
       RunInfo info = new RunInfo(VersionInfo.version(), config.input().toAbsolutePath(),
           outputRoot.toAbsolutePath(), config.workers(), config.quality(), start, clock.instant(),
@@ -118,11 +118,12 @@ final class RunSession {
           new SummaryBuilder.ProcessTotals(ProcessStats.peakResidentBytes(), cpuAtStart < 0 ? -1 : ProcessStats.processCpuNanos() - cpuAtStart,
               Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()));
       Path written = outputRoot.resolve(shard.fileName(SummaryWriter.FILE_NAME));
-      bestEffort("write " + written.getFileName(), () -> SummaryWriter.write(written, summary));
+      boolean summaryWritten = bestEffort("write " + written.getFileName(), () -> SummaryWriter.write(written, summary));
       if (display.verbose()) {
         BoxReport.render(summary, out);
       }
-      ConsoleReporter.printTotals(out, summary, written, outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)));
+      ConsoleReporter.printTotals(out, summary, summaryWritten ? written : null,
+          failuresWritten ? outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)) : null);
       return summary;
     }
   }
@@ -132,11 +133,14 @@ final class RunSession {
     void run() throws IOException;
   }
 
-  private void bestEffort(String what, IoStep step) {
+  /** Returns false (after saying why on stderr) when the step failed. */
+  private boolean bestEffort(String what, IoStep step) {
     try {
       step.run();
+      return true;
     } catch (IOException e) {
       err.println("optimizr: could not " + what + ": " + e);
+      return false;
     }
   }
 
