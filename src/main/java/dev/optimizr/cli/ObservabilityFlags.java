@@ -81,7 +81,10 @@ final class ObservabilityFlags {
         FinalPush.validate(pushgateway);
       }
       HeapDumpCapture.Settings dumps = heapDumpDir == null ? null
-          : new HeapDumpCapture.Settings(directory(heapDumpDir), heapDumpThreshold, heapDumpCooldown, heapDumpKeep);
+          : new HeapDumpCapture.Settings(heapDumpDir, heapDumpThreshold, heapDumpCooldown, heapDumpKeep);
+      if (dumps != null) {
+        directory(dumps.dir());
+      }
       String instance = pushInstance != null ? pushInstance : FinalPush.defaultInstance();
       if (instance.isBlank()) {
         throw new UsageException("-push-instance must not be empty");
@@ -92,9 +95,9 @@ final class ObservabilityFlags {
     }
   }
 
-  private static Path directory(Path dir) throws UsageException {
+  private static void directory(Path dir) throws UsageException {
     try {
-      return Files.createDirectories(dir);
+      Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UsageException("cannot create -heap-dump-dir " + dir + ": " + e.getMessage());
     }

@@ -5,7 +5,15 @@ import dev.optimizr.analytics.ProcessStats;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmNativeMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.lang.management.ManagementFactory;
@@ -94,7 +102,24 @@ public final class RunMetrics {
         ProcessStats::openFileDescriptors);
     gauge("optimizr_run_start_time_seconds", "When the run started, Unix time", Unit.SECONDS,
         () -> src.start().toEpochMilli() / 1000.0);
-    JvmMetrics.builder().register(scrape);
+    registerJvmMetrics();
+  }
+
+  /**
+   * {@code JvmMetrics.builder().register()} minus {@code JvmMemoryPoolAllocationMetrics}: that one adds a GC
+   * listener that is never removed and starts the client's scheduler thread (for exemplars), so it would
+   * outlive the run. The others read MXBeans when scraped and leave nothing behind.
+   */
+  private void registerJvmMetrics() {
+    JvmThreadsMetrics.builder().register(scrape);
+    JvmBufferPoolMetrics.builder().register(scrape);
+    JvmClassLoadingMetrics.builder().register(scrape);
+    JvmCompilationMetrics.builder().register(scrape);
+    JvmGarbageCollectorMetrics.builder().register(scrape);
+    JvmMemoryMetrics.builder().register(scrape);
+    JvmNativeMemoryMetrics.builder().register(scrape);
+    JvmRuntimeInfoMetric.builder().register(scrape);
+    ProcessMetrics.builder().register(scrape);
   }
 
   private void counter(String name, String help, Unit unit, ToDoubleFunction<CollectorSnapshot> value,
