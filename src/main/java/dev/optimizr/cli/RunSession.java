@@ -6,6 +6,7 @@ import dev.optimizr.analytics.GcMonitor;
 import dev.optimizr.analytics.MemorySampler;
 import dev.optimizr.analytics.ProcessStats;
 import dev.optimizr.codec.AtomicFileWriter;
+import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.Stage;
 import dev.optimizr.logging.LineLogWriter;
 import dev.optimizr.logging.LogFormat;
@@ -120,7 +121,8 @@ final class RunSession {
     BatchRunner runner = new BatchRunner(config, control, collector, writer, parts.state(),
         results(reporter, metrics), reporter::onUnreadable);
     obs.start(metrics, new LiveSources(collector::snapshot, runner::queueDepth, config.queueCapacity(),
-        config.workers(), obs::heapDumpsCaptured, start), sampler, gc);
+        config.workers(), obs::heapDumpsCaptured, start,
+        Arrays.stream(ErrorType.values()).map(Enum::name).toList()), sampler, gc);
     onStart.accept(() -> {
       writer.deleteInFlight();
       failures.discard();

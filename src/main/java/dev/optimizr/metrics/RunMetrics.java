@@ -17,6 +17,8 @@ import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -72,7 +74,7 @@ public final class RunMetrics {
         s -> s.skipped(), src);
     both(CounterWithCallback.builder().name("optimizr_files_failed").labelNames("error_type")
         .help("Images that failed, by error type (UNSUPPORTED_FORMAT, CORRUPT_INPUT, TOO_LARGE, ...)")
-        .callback(cb -> src.collector().get().errorsByType().forEach((type, n) -> cb.call(n, type))).build());
+        .callback(cb -> failedByType(src).forEach((type, n) -> cb.call(n, type))).build());
     counter("optimizr_input_bytes", "Source bytes of the converted images", Unit.BYTES,
         s -> s.inputBytes(), src);
     counter("optimizr_output_bytes", "WebP bytes written", Unit.BYTES, s -> s.outputBytes(), src);
@@ -120,6 +122,14 @@ public final class RunMetrics {
     JvmNativeMemoryMetrics.builder().register(scrape);
     JvmRuntimeInfoMetric.builder().register(scrape);
     ProcessMetrics.builder().register(scrape);
+  }
+
+  /** Every known type (0 until it happens) plus any other type the collector saw. */
+  private static Map<String, Long> failedByType(LiveSources src) {
+    Map<String, Long> all = new TreeMap<>();
+    src.errorTypes().forEach(t -> all.put(t, 0L));
+    all.putAll(src.collector().get().errorsByType());
+    return all;
   }
 
   private void counter(String name, String help, Unit unit, ToDoubleFunction<CollectorSnapshot> value,

@@ -103,7 +103,8 @@ class ObservabilityTest {
     assertThat(err.toString()).contains("optimizr: flight recording written: " + jfr);
     Set<String> types = RecordingFile.readAllEvents(jfr).stream().map(RecordedEvent::getEventType)
         .map(t -> t.getName()).collect(Collectors.toSet());
-    assertThat(types).as("CPU samples, allocation samples, heap").contains("jdk.ExecutionSample",
-        "jdk.ObjectAllocationSample", "jdk.GCHeapSummary");
+    // A GC is not certain in a one-second run; CPU and allocation samples and the GC set-up are.
+    assertThat(types).as("CPU samples, allocation samples, GC set-up").contains("jdk.ExecutionSample",
+        "jdk.ObjectAllocationSample", "jdk.GCConfiguration");
   }
 }

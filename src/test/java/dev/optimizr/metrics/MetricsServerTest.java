@@ -34,7 +34,8 @@ class MetricsServerTest {
     collector.found();
     collector.failed("CORRUPT_INPUT");
     RunMetrics metrics = new RunMetrics();
-    LiveSources src = new LiveSources(collector::snapshot, () -> 3, 6, 3, () -> 0, Instant.now());
+    LiveSources src = new LiveSources(collector::snapshot, () -> 3, 6, 3, () -> 0, Instant.now(),
+        List.of("CORRUPT_INPUT"));
     metrics.register(src);
     server = MetricsServer.start(InetAddress.getLoopbackAddress(), 0, metrics, src, health);
   }

@@ -33,7 +33,8 @@ class RunMetricsTest {
     collector.found();
     collector.failed("CORRUPT_INPUT");
     collector.busy(1);
-    metrics.register(new LiveSources(collector::snapshot, () -> 5, 8, 4, () -> 2, Instant.ofEpochSecond(1_700_000_000)));
+    metrics.register(new LiveSources(collector::snapshot, () -> 5, 8, 4, () -> 2, Instant.ofEpochSecond(1_700_000_000),
+        List.of("CORRUPT_INPUT", "IO_ERROR", "TOO_LARGE")));
   }
 
   static String text(PrometheusRegistry registry) throws Exception {
@@ -47,7 +48,8 @@ class RunMetricsTest {
     String t = text(metrics.scrape());
     assertThat(t).contains("optimizr_files_processed_total 3.0", "optimizr_files_found_total 6.0",
         "optimizr_files_failed_total{error_type=\"CORRUPT_INPUT\"} 2.0",
-        "optimizr_files_failed_total{error_type=\"TOO_LARGE\"} 1.0", "optimizr_input_bytes_total 3000.0",
+        "optimizr_files_failed_total{error_type=\"TOO_LARGE\"} 1.0",
+        "optimizr_files_failed_total{error_type=\"IO_ERROR\"} 0.0", "optimizr_input_bytes_total 3000.0",
         "optimizr_output_bytes_total 1200.0", "optimizr_queue_depth 5.0", "optimizr_workers_busy 1.0",
         "optimizr_worker_utilization_ratio 0.25", "optimizr_heap_dumps_captured_total 2.0",
         "optimizr_processing_seconds_count 3", "optimizr_processing_seconds_bucket{le=\"0.25\"} 3",
