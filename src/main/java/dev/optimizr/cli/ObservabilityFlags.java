@@ -4,6 +4,7 @@ import dev.optimizr.logging.LogFormat;
 import dev.optimizr.metrics.FinalPush;
 import dev.optimizr.metrics.HeapDumpCapture;
 import dev.optimizr.metrics.Observability;
+import dev.optimizr.pipeline.Shard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -62,7 +63,8 @@ final class ObservabilityFlags {
   Path jfr;
 
   /** Range and file-system checks; every problem is a usage error. */
-  Observability.Options validate() throws UsageException {
+  /** @param shard a sharded run pushes under its own {@code shard} grouping key, so N shards do not overwrite */
+  Observability.Options validate(Shard shard) throws UsageException {
     int port = -1;
     if (metricsPort != null) {
       if (metricsPort < 0 || metricsPort > 65535) {
@@ -89,7 +91,8 @@ final class ObservabilityFlags {
       if (instance.isBlank()) {
         throw new UsageException("-push-instance must not be empty");
       }
-      return new Observability.Options(port, bind, pushgateway, instance, dumps, jfrFile());
+      String pushShard = shard.sharded() ? shard.index() + "-of-" + shard.count() : null;
+      return new Observability.Options(port, bind, pushgateway, instance, pushShard, dumps, jfrFile());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

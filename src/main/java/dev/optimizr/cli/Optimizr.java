@@ -147,7 +147,7 @@ public final class Optimizr implements Callable<Integer> {
 
   @Override
   public Integer call() throws UsageException, IOException, InterruptedException {
-    Observability.Options obs = observability.validate(); // before validate() creates the output directory
+    Observability.Options obs = observability.validate(shard); // before validate() creates the output directory
     RunConfig config = validate();
     if (dryRun) {
       return new DryRun(config, out).run() > 0 ? ExitCode.FAILURES.code() : ExitCode.OK.code();

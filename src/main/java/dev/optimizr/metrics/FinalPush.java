@@ -21,11 +21,16 @@ public final class FinalPush {
 
   private final URI url;
   private final String instance;
+  private final String shard;
 
-  /** @param url e.g. {@code http://pushgateway:9091}; a path (a reverse-proxy prefix) is kept */
-  public FinalPush(URI url, String instance) {
+  /**
+   * @param url e.g. {@code http://pushgateway:9091}; a path (a reverse-proxy prefix) is kept
+   * @param shard "I-of-N" for a sharded run (a second grouping key), or null
+   */
+  public FinalPush(URI url, String instance, String shard) {
     this.url = validate(url);
     this.instance = instance;
+    this.shard = shard;
   }
 
   /** Checks a {@code --pushgateway} value: http or https, with a host. */
@@ -68,7 +73,7 @@ public final class FinalPush {
     boolean https = url.getScheme().equalsIgnoreCase("https");
     int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
     String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
-    PushGateway.builder()
+    PushGateway.Builder b = PushGateway.builder()
         .address(url.getHost() + ":" + port + path)
         .scheme(https ? Scheme.HTTPS : Scheme.HTTP)
         .format(Format.PROMETHEUS_TEXT) // the protobuf writer is left out of the jar (see pom.xml)
@@ -76,13 +81,15 @@ public final class FinalPush {
         .groupingKey("instance", instance)
         .registry(registry)
         .connectionTimeout(CONNECT_TIMEOUT)
-        .readTimeout(READ_TIMEOUT)
-        .build()
-        .push();
+        .readTimeout(READ_TIMEOUT);
+    if (shard != null) {
+      b.groupingKey("shard", shard);
+    }
+    b.build().push();
   }
 
   @Override
   public String toString() {
-    return url + " (job=" + JOB + ", instance=" + instance + ")";
+    return url + " (job=" + JOB + ", instance=" + instance + (shard != null ? ", shard=" + shard : "") + ")";
   }
 }

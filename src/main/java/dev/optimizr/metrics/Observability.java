@@ -25,14 +25,15 @@ public final class Observability implements AutoCloseable {
    * @param bind address the endpoint listens on
    * @param pushgateway where to push final values, or null
    * @param pushInstance the {@code instance} grouping key for the push
+   * @param pushShard the {@code shard} grouping key ("I-of-N") of a sharded run, or null
    * @param heapDumps heap-dump capture, or null
    * @param jfr where to write a flight recording, or null
    */
-  public record Options(int metricsPort, InetAddress bind, URI pushgateway, String pushInstance,
+  public record Options(int metricsPort, InetAddress bind, URI pushgateway, String pushInstance, String pushShard,
       HeapDumpCapture.Settings heapDumps, Path jfr) {
     /** Nothing enabled: the run behaves as before this package existed. */
     public static Options none() {
-      return new Options(-1, InetAddress.getLoopbackAddress(), null, null, null, null);
+      return new Options(-1, InetAddress.getLoopbackAddress(), null, null, null, null, null);
     }
   }
 
@@ -137,7 +138,7 @@ public final class Observability implements AutoCloseable {
     draining();
     step("stop sampling", this::stopSampling);
     if (options.pushgateway() != null && metrics != null) {
-      FinalPush push = new FinalPush(options.pushgateway(), options.pushInstance());
+      FinalPush push = new FinalPush(options.pushgateway(), options.pushInstance(), options.pushShard());
       try {
         push.push(metrics.app());
         LOG.atInfo().addKeyValue("pushgateway", options.pushgateway().toString())

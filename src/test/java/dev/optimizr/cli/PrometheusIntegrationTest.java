@@ -160,6 +160,17 @@ class PrometheusIntegrationTest {
         .isEqualTo(summary.get("total_output_bytes").asDouble());
     assertThat(sample(pushed, "optimizr_processing_seconds_count" + labels)).isEqualTo(6);
     assertThat(pushed).doesNotContain("jvm_memory_used_bytes{instance=\"nightly-1\"");
+
+    // A shard of the same host pushes into its own group instead of overwriting the one above.
+    assertThat(new Optimizr(new PrintWriter(stdout, true), new PrintWriter(stderr, true), false).run(
+        "-input", Paths.get("samples").toAbsolutePath().toString(), "-output", tmp.resolve("out1").toString(),
+        "-quiet", "--shard", "1/2", "--pushgateway", "http://127.0.0.1:" + gw, "--push-instance", "nightly-1"))
+        .isZero();
+    JsonNode shard = new ObjectMapper().readTree(tmp.resolve("out1/summary-1-of-2.json").toFile());
+    pushed = get(gw, "/metrics")[1];
+    assertThat(sample(pushed, "optimizr_files_processed_total{instance=\"nightly-1\",job=\"optimizr\",shard=\"1-of-2\"}"))
+        .isEqualTo(shard.get("processed_files").asDouble()).isLessThan(6);
+    assertThat(sample(pushed, "optimizr_files_processed_total" + labels)).isEqualTo(6);
   }
 
   @Test
