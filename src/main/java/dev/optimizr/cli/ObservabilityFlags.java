@@ -12,7 +12,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The observability flags (metrics endpoint, Pushgateway, logs, heap dumps, JFR), mixed into the command. */
 final class ObservabilityFlags {
@@ -35,6 +37,7 @@ final class ObservabilityFlags {
   String pushInstance;
 
   @Option(names = {"-log-format", "--log-format"}, paramLabel = "FORMAT", defaultValue = "text",
+      converter = LogFormatConverter.class,
       description = "text (default) or json: one JSON object per line on stdout (timestamp, level, logger, "
           + "message, path, error_type, duration_ms) for ELK/Loki.")
   LogFormat logFormat;
@@ -61,6 +64,18 @@ final class ObservabilityFlags {
       description = "Record a JDK Flight Recording of the whole run (CPU, allocation, GC) into FILE, written "
           + "at the end and after SIGINT/SIGTERM.")
   Path jfr;
+
+  /** text or json in any case, whatever the CommandLine's enum settings (other tools parse our flags too). */
+  static final class LogFormatConverter implements ITypeConverter<LogFormat> {
+    @Override
+    public LogFormat convert(String value) {
+      try {
+        return LogFormat.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("expected text or json, got '" + value + "'");
+      }
+    }
+  }
 
   /** Range and file-system checks; every problem is a usage error. */
   /** @param shard a sharded run pushes under its own {@code shard} grouping key, so N shards do not overwrite */
