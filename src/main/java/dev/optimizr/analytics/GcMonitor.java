@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,6 +36,14 @@ public final class GcMonitor implements AutoCloseable {
   private final Set<String> heapPools;
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private final NotificationListener listener = this::onNotification;
+  private final List<AfterGc> afterGcListeners = new CopyOnWriteArrayList<>();
+
+  /** Told the heap left after each collection; called on the JVM's notification thread, so it must be quick. */
+  @FunctionalInterface
+  public interface AfterGc {
+    /** @param gcAction the JVM's description, e.g. "end of major GC" or "end of minor GC" */
+    void afterGc(String gcAction, long heapUsedBytes);
+  }
 
   /** Starts listening; {@link #close()} stops. */
   public GcMonitor() {
@@ -63,6 +72,9 @@ public final class GcMonitor implements AutoCloseable {
     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
     long after = heapAfter(info.getGcInfo().getMemoryUsageAfterGc());
     floorSinceLast.accumulateAndGet(after, Math::min);
+    for (AfterGc l : afterGcListeners) {
+      l.afterGc(info.getGcAction(), after);
+    }
     if (isPause(info.getGcName())) {
       long ms = info.getGcInfo().getDuration();
       pauses.increment();
@@ -80,6 +92,15 @@ public final class GcMonitor implements AutoCloseable {
       }
     }
     return sum;
+  }
+
+  /** Adds a listener for the heap left after each collection (heap-dump capture uses it). */
+  public void addAfterGcListener(AfterGc l) {
+    afterGcListeners.add(l);
+  }
+
+  public void removeAfterGcListener(AfterGc l) {
+    afterGcListeners.remove(l);
   }
 
   /** The lowest heap-after-GC since the previous call, or -1 when no collection happened in between. */

@@ -25,6 +25,14 @@ public final class ProcessStats {
     return kb >= 0 ? kb * 1024 : residentBytes();
   }
 
+  /** File descriptors the process has open now (Unix), or -1 where the JVM cannot tell. */
+  public static long openFileDescriptors() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os) {
+      return os.getOpenFileDescriptorCount();
+    }
+    return -1;
+  }
+
   /** CPU time used by the whole process so far, or -1 where the JVM cannot tell. */
   public static long processCpuNanos() {
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {

@@ -2,6 +2,7 @@ package dev.optimizr.cli;
 
 import com.luciad.imageio.webp.LibWebPBridge;
 import dev.optimizr.codec.DecodeLimits;
+import dev.optimizr.metrics.Observability;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.Shard;
 import dev.optimizr.pipeline.StopReason;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -88,6 +90,9 @@ public final class Optimizr implements Callable<Integer> {
       description = "Memory/GC sampling period for summary.json, e.g. 5s or 1m (default: ${DEFAULT-VALUE}).")
   Duration sampleInterval;
 
+  @Mixin
+  ObservabilityFlags observability = new ObservabilityFlags();
+
   // Progress lines when stdout is not a terminal; hidden: tests shorten it, users have no need to.
   @Option(names = "--progress-interval", hidden = true, defaultValue = "30s", converter = DurationConverter.class)
   Duration progressInterval;
@@ -142,14 +147,15 @@ public final class Optimizr implements Callable<Integer> {
 
   @Override
   public Integer call() throws UsageException, IOException, InterruptedException {
+    Observability.Options obs = observability.validate(shard); // before validate() creates the output directory
     RunConfig config = validate();
     if (dryRun) {
       return new DryRun(config, out).run() > 0 ? ExitCode.FAILURES.code() : ExitCode.OK.code();
     }
     checkEncoder();
     PrintStream terminal = interactive && System.console() != null ? System.err : null;
-    RunSession session = new RunSession(config,
-        new RunSession.Display(verbose, quiet, terminal, progressInterval, sampleInterval), out, err);
+    RunSession session = new RunSession(config, new RunSession.Display(verbose, quiet, terminal, progressInterval,
+        sampleInterval, observability.logFormat), obs, out, err);
     RunSummary summary;
     try {
       summary = session.run(cleanup -> {

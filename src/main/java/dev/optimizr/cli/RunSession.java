@@ -6,8 +6,17 @@ import dev.optimizr.analytics.GcMonitor;
 import dev.optimizr.analytics.MemorySampler;
 import dev.optimizr.analytics.ProcessStats;
 import dev.optimizr.codec.AtomicFileWriter;
+import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.Stage;
+import dev.optimizr.logging.LineLogWriter;
+import dev.optimizr.logging.LogFormat;
+import dev.optimizr.logging.LogSetup;
+import dev.optimizr.metrics.Health;
+import dev.optimizr.metrics.LiveSources;
+import dev.optimizr.metrics.Observability;
+import dev.optimizr.metrics.RunMetrics;
 import dev.optimizr.pipeline.BatchRunner;
+import dev.optimizr.pipeline.JobResult;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.RunControl;
 import dev.optimizr.pipeline.Shard;
@@ -30,26 +39,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.Consumer;
+import org.slf4j.event.Level;
 
 /**
- * One run from the user's side: starts GC monitoring, memory sampling and progress, runs the batch, then
- * writes failures.jsonl and summary.json and prints the report. Stops its helpers in order, always.
+ * One run from the user's side: sets up logging, takes the output's lock, starts GC monitoring,
+ * observability (memory sampling, metrics endpoint, heap dumps, flight recording) and progress, runs the batch,
+ * then writes failures.jsonl and summary.json, prints the report, and stops its helpers in order (pushing the
+ * final metrics), always.
  */
 final class RunSession {
   /** How the session reports; decided by the command from flags and the terminal. */
   record Display(boolean verbose, boolean quiet, PrintStream terminal, Duration progressInterval,
-      Duration sampleInterval) {}
+      Duration sampleInterval, LogFormat logFormat) {}
 
   private final RunConfig config;
   private final Display display;
+  private final Observability.Options observability;
   private final PrintWriter out;
   private final PrintWriter err;
   private final RunControl control = new RunControl();
   private final AtomicFileWriter writer = new AtomicFileWriter();
 
-  RunSession(RunConfig config, Display display, PrintWriter out, PrintWriter err) {
+  RunSession(RunConfig config, Display display, Observability.Options observability, PrintWriter out,
+      PrintWriter err) {
     this.config = config;
     this.display = display;
+    this.observability = observability;
     this.out = out;
     this.err = err;
   }
@@ -62,13 +78,13 @@ final class RunSession {
    * Takes the output's lock, runs the batch and returns the final summary; {@code onStart} receives the
    * temp-file cleanup for signals.
    */
-  RunSummary run(java.util.function.Consumer<Runnable> onStart)
-      throws IOException, InterruptedException, RunLock.HeldException {
-    ConcurrentCollector collector = new ConcurrentCollector(
-        Arrays.stream(Stage.values()).map(Enum::name).toList());
-    Clock clock = Clock.systemUTC();
-    Instant start = clock.instant();
-    long cpuAtStart = ProcessStats.processCpuNanos(); // the run's CPU, not the JVM's start-up and JIT before it
+  RunSummary run(Consumer<Runnable> onStart) throws IOException, InterruptedException, RunLock.HeldException {
+    boolean json = display.logFormat() == LogFormat.JSON;
+    // JSON: stdout carries only JSON events, so lines printed by the report code become events too.
+    PrintWriter out = json ? new PrintWriter(new LineLogWriter("optimizr.console", Level.INFO), true) : this.out;
+    PrintWriter err = json ? new PrintWriter(new LineLogWriter("optimizr.console", Level.WARN), true) : this.err;
+    Observability obs = new Observability(observability, new Health(control::stopRequested),
+        LogSetup.start(display.logFormat(), display.verbose(), json ? this.out : this.err));
     Path outputRoot = config.output();
     Shard shard = config.shard();
     try (RunLock lock = RunLock.acquire(outputRoot.resolve(shard.fileName(RunLock.FILE_NAME)));
@@ -76,56 +92,95 @@ final class RunSession {
             config.encodingKey());
         GcMonitor gc = new GcMonitor();
         FailureLog failures = new FailureLog(outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)))) {
-      MemorySampler sampler = new MemorySampler(display.sampleInterval(), gc, clock);
-      sampler.start();
-      onStart.accept(() -> {
-        writer.deleteInFlight();
-        failures.discard();
-      });
-      ConsoleReporter console = new ConsoleReporter(out, err, failures, display.verbose());
-      BatchRunner runner = new BatchRunner(config, control, collector, writer, state, console::onResult,
-          console::onUnreadable);
-      TreeCounter counter = display.quiet() ? null : TreeCounter.start(config);
-      ProgressReporter progress = progress(collector, counter);
-      try {
-        runner.run();
-      } finally {
-        if (progress != null) {
-          progress.close();
-          counter.close();
-        }
-        sampler.stop();
-      }
-      if (runner.staleTempsRemoved() > 0) {
-        err.println("optimizr: removed " + runner.staleTempsRemoved() + " temp file(s) left by an interrupted run");
-      }
-      if (control.reason() == StopReason.DISK_FULL) {
-        err.println("optimizr: the output file system is full (" + outputRoot.toAbsolutePath()
-            + "): stopped taking new files; completed outputs are intact, re-run after freeing space");
-      }
-      if (control.listenerFailure() != null) {
-        err.println("optimizr: warning: could not record every result: " + control.listenerFailure());
-      }
-      bestEffort("compact the conversion record", state::compact);
-      boolean failuresWritten = bestEffort("write " + shard.fileName(FailureLog.FILE_NAME), failures::commit);
-      CollectorSnapshot snapshot = collector.snapshot();
-      RunInfo info = new RunInfo(VersionInfo.version(), config.input().toAbsolutePath(),
-          outputRoot.toAbsolutePath(), config.workers(), config.quality(), start, clock.instant(),
-          control.stopRequested());
-      RunSummary summary = SummaryBuilder.build(info, snapshot, sampler.snapshots(),
-          new SummaryBuilder.GcTotals(GcMonitor.collectionCount(), gc.pauses(), gc.pauseMillis(),
-              gc.maxPauseMillis()),
-          new SummaryBuilder.ProcessTotals(ProcessStats.peakResidentBytes(), cpuAtStart < 0 ? -1 : ProcessStats.processCpuNanos() - cpuAtStart,
-              Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()));
-      Path written = outputRoot.resolve(shard.fileName(SummaryWriter.FILE_NAME));
-      boolean summaryWritten = bestEffort("write " + written.getFileName(), () -> SummaryWriter.write(written, summary));
-      if (display.verbose()) {
-        BoxReport.render(summary, out);
-      }
-      ConsoleReporter.printTotals(out, summary, summaryWritten ? written : null,
-          failuresWritten ? outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)) : null);
-      return summary;
+      return run(onStart, new Parts(obs, state, gc, failures, out, err), json);
+    } finally {
+      obs.close();
     }
+  }
+
+  /** What the outer run opened for the inner one, and the console writers (log-backed under JSON). */
+  private record Parts(Observability obs, ConversionState state, GcMonitor gc, FailureLog failures,
+      PrintWriter out, PrintWriter err) {}
+
+  private RunSummary run(Consumer<Runnable> onStart, Parts parts, boolean json)
+      throws IOException, InterruptedException {
+    PrintWriter out = parts.out();
+    PrintWriter err = parts.err();
+    Observability obs = parts.obs();
+    GcMonitor gc = parts.gc();
+    FailureLog failures = parts.failures();
+    ConcurrentCollector collector = new ConcurrentCollector(
+        Arrays.stream(Stage.values()).map(Enum::name).toList());
+    Clock clock = Clock.systemUTC();
+    Instant start = clock.instant();
+    long cpuAtStart = ProcessStats.processCpuNanos(); // the run's CPU, not the JVM's start-up and JIT before it
+    Path outputRoot = config.output();
+    MemorySampler sampler = new MemorySampler(display.sampleInterval(), gc, clock);
+    ConsoleReporter reporter = new ConsoleReporter(out, err, failures, display.verbose(), json);
+    RunMetrics metrics = new RunMetrics();
+    BatchRunner runner = new BatchRunner(config, control, collector, writer, parts.state(),
+        results(reporter, metrics), reporter::onUnreadable);
+    obs.start(metrics, new LiveSources(collector::snapshot, runner::queueDepth, config.queueCapacity(),
+        config.workers(), obs::heapDumpsCaptured, start,
+        Arrays.stream(ErrorType.values()).map(Enum::name).toList()), sampler, gc);
+    onStart.accept(() -> {
+      writer.deleteInFlight();
+      failures.discard();
+    });
+    TreeCounter counter = display.quiet() ? null : TreeCounter.start(config);
+    ProgressReporter progress = progress(collector, counter, out);
+    try {
+      runner.run();
+    } finally {
+      if (progress != null) {
+        progress.close();
+        counter.close();
+      }
+      obs.draining();
+      obs.stopSampling();
+    }
+    if (runner.staleTempsRemoved() > 0) {
+      err.println("optimizr: removed " + runner.staleTempsRemoved() + " temp file(s) left by an interrupted run");
+    }
+    if (control.reason() == StopReason.DISK_FULL) {
+      err.println("optimizr: the output file system is full (" + outputRoot.toAbsolutePath()
+          + "): stopped taking new files; completed outputs are intact, re-run after freeing space");
+    }
+    if (control.listenerFailure() != null) {
+      err.println("optimizr: warning: could not record every result: " + control.listenerFailure());
+    }
+    bestEffort(err, "compact the conversion record", parts.state()::compact);
+    Shard shard = config.shard();
+    boolean failuresWritten = bestEffort(err, "write " + shard.fileName(FailureLog.FILE_NAME), failures::commit);
+    CollectorSnapshot snapshot = collector.snapshot();
+    RunInfo info = new RunInfo(VersionInfo.version(), config.input().toAbsolutePath(),
+        outputRoot.toAbsolutePath(), config.workers(), config.quality(), start, clock.instant(),
+        control.stopRequested());
+    RunSummary summary = SummaryBuilder.build(info, snapshot, sampler.snapshots(),
+        new SummaryBuilder.GcTotals(GcMonitor.collectionCount(), gc.pauses(), gc.pauseMillis(),
+            gc.maxPauseMillis(), obs.heapDumpsCaptured()),
+        new SummaryBuilder.ProcessTotals(ProcessStats.peakResidentBytes(),
+            cpuAtStart < 0 ? -1 : ProcessStats.processCpuNanos() - cpuAtStart,
+            Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()));
+    Path written = outputRoot.resolve(shard.fileName(SummaryWriter.FILE_NAME));
+    boolean summaryWritten = bestEffort(err, "write " + written.getFileName(),
+        () -> SummaryWriter.write(written, summary));
+    if (display.verbose()) {
+      BoxReport.render(summary, out);
+    }
+    reporter.printTotals(summary, summaryWritten ? written : null,
+        failuresWritten ? outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)) : null);
+    return summary;
+  }
+
+  /** Every result goes to the console (and failures.jsonl), and converted ones to the processing histogram. */
+  private static Consumer<JobResult> results(ConsoleReporter reporter, RunMetrics metrics) {
+    return r -> {
+      if (r.ok()) {
+        metrics.observeProcessing(r.nanos());
+      }
+      reporter.onResult(r);
+    };
   }
 
   /** An I/O step at the end of a run that must not hide the run's result (e.g. on a full disk). */
@@ -134,7 +189,7 @@ final class RunSession {
   }
 
   /** Returns false (after saying why on stderr) when the step failed. */
-  private boolean bestEffort(String what, IoStep step) {
+  private static boolean bestEffort(PrintWriter err, String what, IoStep step) {
     try {
       step.run();
       return true;
@@ -144,7 +199,7 @@ final class RunSession {
     }
   }
 
-  private ProgressReporter progress(ConcurrentCollector collector, TreeCounter counter) {
+  private ProgressReporter progress(ConcurrentCollector collector, TreeCounter counter, PrintWriter out) {
     if (counter == null) {
       return null;
     }

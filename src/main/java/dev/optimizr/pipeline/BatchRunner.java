@@ -34,6 +34,7 @@ public final class BatchRunner {
   private final Consumer<JobResult> listener;
   private final BiConsumer<Path, String> unreadable;
   private final AtomicLong staleTemps = new AtomicLong();
+  private final BlockingQueue<Job> queue;
   private volatile boolean walkerDone;
   private Path outputRoot;
 
@@ -50,13 +51,18 @@ public final class BatchRunner {
     this.state = state;
     this.listener = listener;
     this.unreadable = unreadable;
+    this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+  }
+
+  /** Jobs waiting for a worker right now; safe to call from any thread (live metrics). */
+  public int queueDepth() {
+    return queue.size();
   }
 
   /** Converts the tree; returns when every started image is finished. */
   public void run() throws IOException, InterruptedException {
     Path input = config.input().toRealPath();
     outputRoot = Files.createDirectories(config.output()).toRealPath();
-    BlockingQueue<Job> queue = new ArrayBlockingQueue<>(config.queueCapacity());
     ImageConverter converter = new ImageConverter(new EncodeSettings(config.quality(),
         EncodeSettings.DEFAULT_METHOD), config.limits(), writer, MemoryBudget.forThisJvm());
     Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, collector,

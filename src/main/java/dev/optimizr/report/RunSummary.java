@@ -21,6 +21,7 @@ public record RunSummary(
     double peakMemoryAllocMb, double peakMemorySysMb, boolean memoryStable, double memoryMinMb,
     double memoryMaxMb, double memoryRangeMb, double heapFloorTrendMbPerHour, double heapMaxMb,
     long totalGcRuns, double avgGcPauseMs, double maxGcPauseMs, double gcPauseTotalMs, long forcedGcRuns,
+    long heapDumpsCaptured,
     int availableProcessors, double processCpuSeconds, double cpuUtilizationPercent, String cpuBoundAnalysis,
     long backpressureEvents, List<StageSummary> stages, List<String> recommendations,
     List<Snapshot> memorySnapshots) {

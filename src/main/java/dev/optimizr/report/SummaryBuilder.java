@@ -17,8 +17,8 @@ public final class SummaryBuilder {
 
   private SummaryBuilder() {}
 
-  /** GC totals of the run, from the GC monitor. */
-  public record GcTotals(long runs, long pauses, long pauseMillis, long maxPauseMillis) {}
+  /** GC totals of the run, from the GC monitor, and the heap dumps captured ({@code --heap-dump-dir}). */
+  public record GcTotals(long runs, long pauses, long pauseMillis, long maxPauseMillis, long heapDumps) {}
 
   /** Process-level readings at the end of the run. */
   public record ProcessTotals(long peakResidentBytes, long cpuNanos, long heapMaxBytes, int processors) {}
@@ -47,7 +47,7 @@ public final class SummaryBuilder {
         r(heapMax, 1), r(proc.peakResidentBytes() / MB, 1), a.memoryStable(), r(heapMin, 1), r(heapMax, 1),
         r(heapMax - heapMin, 1), r(a.heapFloorTrendMbPerHour(), 1), r(proc.heapMaxBytes() / MB, 1),
         gc.runs(), gc.pauses() == 0 ? 0 : r((double) gc.pauseMillis() / gc.pauses(), 2), gc.maxPauseMillis(),
-        gc.pauseMillis(), c.forcedGcRuns(), proc.processors(),
+        gc.pauseMillis(), c.forcedGcRuns(), gc.heapDumps(), proc.processors(),
         proc.cpuNanos() < 0 ? 0 : r(proc.cpuNanos() / 1e9, 3), r(a.cpuUtilizationPercent(), 1),
         a.cpuBoundAnalysis(), c.backpressureEvents(), stages(c.stageTotals(), c.converted()), a.recommendations(),
         memory.stream().map(SummaryBuilder::snapshot).toList());

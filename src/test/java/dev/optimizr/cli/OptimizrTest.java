@@ -56,10 +56,14 @@ class OptimizrTest {
       "-max-pixels 0|-max-pixels must be at least 1, got 0",
       "-workers many|Invalid value for option '--workers': 'many' is not an int",
       "-frobnicate|Unknown option: '-frobnicate'",
+      "-metrics-port 70000|-metrics-port must be between 0 and 65535, got 70000",
+      "-pushgateway ftp://gw:21|--pushgateway must be an http(s) URL with a host, e.g. http://pushgateway:9091, got ftp://gw:21",
+      "-heap-dump-threshold 0 -heap-dump-dir DUMPS|--heap-dump-threshold must be a percentage above 0 and at most 100, got 0.0",
+      "-log-format xml|Invalid value for option '--log-format': expected text or json, got 'xml'",
   })
   void usageErrors_exit2WithOneLine(String flags, String message) {
     String[] args = Stream.concat(Stream.of("-input", samples().toString(), "-output", tmp.resolve("o").toString()),
-        Stream.of(flags.split(" "))).toArray(String[]::new);
+        Stream.of(flags.replace("DUMPS", tmp.resolve("dumps").toString()).split(" "))).toArray(String[]::new);
 
     assertThat(run(args)).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("optimizr: " + message + " (see --help)" + System.lineSeparator());
