@@ -40,6 +40,8 @@ public final class ConcurrentCollector {
   private final LongAdder[] stageNanos;
   private final LongAdder[] stageBytes;
   private final ConcurrentHashMap<String, LongAdder> errorsByType = new ConcurrentHashMap<>();
+  /** Images per quality chosen by {@code -target-ssim}, indexed by quality 0–100. */
+  private final LongAdder[] chosenQualities = adders(101);
 
   /** Guarded by this; only readers touch it. */
   private final Histogram accumulated = new Histogram(MAX_MICROS, 3);
@@ -66,11 +68,19 @@ public final class ConcurrentCollector {
 
   /** An image was converted in {@code nanos}; {@code warning} when it had tolerated damage. */
   public void converted(long inBytes, long outBytes, long pixels, long nanos, boolean warning) {
+    converted(inBytes, outBytes, pixels, nanos, warning, outBytes > inBytes);
+  }
+
+  /**
+   * As {@link #converted(long, long, long, long, boolean)}, saying explicitly whether the WebP was larger
+   * than its source (under {@code -if-larger skip} such an image is counted with its source size as output).
+   */
+  public void converted(long inBytes, long outBytes, long pixels, long nanos, boolean warning, boolean larger) {
     converted.increment();
     inputBytes.add(inBytes);
     outputBytes.add(outBytes);
     inputPixels.add(pixels);
-    if (outBytes > inBytes) {
+    if (larger) {
       largerOutputs.increment();
     }
     if (warning) {
@@ -99,6 +109,23 @@ public final class ConcurrentCollector {
       stageNanos[i].add(nanos[i]);
       stageBytes[i].add(allocatedBytes[i]);
     }
+  }
+
+  /** {@code -target-ssim} chose {@code quality} (0–100) for an image. */
+  public void chosenQuality(int quality) {
+    chosenQualities[quality].increment();
+  }
+
+  /** Images per chosen quality, for the qualities chosen at least once, in quality order. Immutable. */
+  public java.util.SortedMap<Integer, Long> chosenQualities() {
+    TreeMap<Integer, Long> m = new TreeMap<>();
+    for (int q = 0; q < chosenQualities.length; q++) {
+      long n = chosenQualities[q].sum();
+      if (n > 0) {
+        m.put(q, n);
+      }
+    }
+    return java.util.Collections.unmodifiableSortedMap(m);
   }
 
   /** A worker called {@code System.gc()} because the heap was above the threshold. */

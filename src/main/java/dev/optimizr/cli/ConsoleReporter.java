@@ -44,11 +44,10 @@ final class ConsoleReporter {
     if (r.ok()) {
       if (verbose) {
         long in = r.job().sizeBytes();
-        long change = in == 0 ? 0 : Math.round(100.0 * (r.outputBytes() - in) / in);
-        String text = String.format(Locale.ROOT, "OK %s %s → %s (%s%d %%) %d ms", path, BoxReport.bytes(in),
-            BoxReport.bytes(r.outputBytes()), change < 0 ? "−" : "+", Math.abs(change), r.nanos() / 1_000_000);
         line(out, RESULTS.atInfo().addKeyValue("path", path).addKeyValue("duration_ms", r.nanos() / 1_000_000)
-            .addKeyValue("input_bytes", in).addKeyValue("output_bytes", r.outputBytes()), text);
+            .addKeyValue("input_bytes", in).addKeyValue("output_bytes", r.outputBytes())
+            .addKeyValue("written", r.detail().written()).addKeyValue("lossless", r.detail().lossless())
+            .addKeyValue("ssim_quality", r.detail().quality()), okLine(r));
       }
       return;
     }
@@ -67,6 +66,32 @@ final class ConsoleReporter {
     if (trace) {
       r.cause().printStackTrace(err);
     }
+  }
+
+  /**
+   * {@code OK a/b.jpg 2.1 MB → 412 KB (−80 %) 183 ms}, then how it was encoded when that is not the plain
+   * default, e.g. {@code , lossless} or {@code , q62 SSIM 0.9513}; outputs larger than their source say so,
+   * and start with {@code LARGER} when {@code -if-larger skip} withheld them.
+   */
+  private static String okLine(JobResult r) {
+    long in = r.job().sizeBytes();
+    long change = in == 0 ? 0 : Math.round(100.0 * (r.outputBytes() - in) / in);
+    JobResult.Detail d = r.detail();
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s %s %s → %s (%s%d %%) %d ms",
+        d.written() ? "OK" : "LARGER", r.job().relative(), BoxReport.bytes(in), BoxReport.bytes(r.outputBytes()),
+        change < 0 ? "−" : "+", Math.abs(change), r.nanos() / 1_000_000));
+    if (d.lossless()) {
+      b.append(", lossless");
+    }
+    if (d.quality() >= 0) {
+      b.append(String.format(Locale.ROOT, ", q%d SSIM %.4f", d.quality(), d.ssim()));
+    }
+    if (!d.written()) {
+      b.append(": larger than the source, not written (-if-larger skip)");
+    } else if (d.larger()) {
+      b.append(", larger than the source");
+    }
+    return b.toString();
   }
 
   void onUnreadable(Path path, String reason) {

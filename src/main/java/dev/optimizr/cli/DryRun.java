@@ -1,7 +1,6 @@
 package dev.optimizr.cli;
 
 import dev.optimizr.codec.ConversionException;
-import dev.optimizr.codec.EncodeSettings;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.FileSink;
 import dev.optimizr.codec.ImageConverter;
@@ -40,8 +39,7 @@ final class DryRun {
     FileSink nowhere = (target, content) -> {
       throw new IOException("dry run writes nothing");
     };
-    ImageConverter probe = new ImageConverter(new EncodeSettings(config.quality(), EncodeSettings.DEFAULT_METHOD),
-        config.limits(), nowhere);
+    ImageConverter probe = new ImageConverter(config.options(), config.limits(), nowhere);
     new TreeWalker(config.input().toRealPath(), output, config.keepExtension(), config.shard()).walk(new TreeWalker.Sink() {
       @Override
       public boolean found(Job job) {

@@ -1,6 +1,7 @@
 package dev.optimizr.cli;
 
 import com.luciad.imageio.webp.LibWebPBridge;
+import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.metrics.Observability;
 import dev.optimizr.pipeline.RunConfig;
@@ -48,6 +49,9 @@ public final class Optimizr implements Callable<Integer> {
   @Option(names = {"-quality", "--quality"}, paramLabel = "Q", defaultValue = "80",
       description = "WebP quality 0-100, as cwebp -q (default: ${DEFAULT-VALUE}).")
   int quality;
+
+  @picocli.CommandLine.Mixin
+  EncodingFlags encoding = new EncodingFlags();
 
   @Option(names = {"-max-pixels", "--max-pixels"}, paramLabel = "N", defaultValue = "100000000",
       description = "Refuse images with more pixels than this, before decoding (default: ${DEFAULT-VALUE}).")
@@ -103,6 +107,9 @@ public final class Optimizr implements Callable<Integer> {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean helpRequested;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -223,9 +230,13 @@ public final class Optimizr implements Callable<Integer> {
     if (force && retryFailed) {
       throw new UsageException("-force and -retry-failed cannot be combined");
     }
+    if (quality < 0 || quality > 100) {
+      throw new UsageException("-quality must be between 0 and 100, got " + quality);
+    }
+    ConvertOptions options = encoding.toOptions(quality, spec.commandLine().getParseResult().hasMatchedOption("-quality"));
     RunConfig config;
     try {
-      config = new RunConfig(input, output, workers, quality, new DecodeLimits(maxPixels, lenient), keepExtension,
+      config = new RunConfig(input, output, workers, options, new DecodeLimits(maxPixels, lenient), keepExtension,
           force, retryFailed ? previousFailures() : null, shard);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -155,13 +155,14 @@ final class RunSession {
     CollectorSnapshot snapshot = collector.snapshot();
     RunInfo info = new RunInfo(VersionInfo.version(), config.input().toAbsolutePath(),
         outputRoot.toAbsolutePath(), config.workers(), config.quality(), start, clock.instant(),
-        control.stopRequested());
+        control.stopRequested(), SettingsView.of(config.options()));
     RunSummary summary = SummaryBuilder.build(info, snapshot, sampler.snapshots(),
         new SummaryBuilder.GcTotals(GcMonitor.collectionCount(), gc.pauses(), gc.pauseMillis(),
             gc.maxPauseMillis(), obs.heapDumpsCaptured()),
         new SummaryBuilder.ProcessTotals(ProcessStats.peakResidentBytes(),
             cpuAtStart < 0 ? -1 : ProcessStats.processCpuNanos() - cpuAtStart,
-            Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()));
+            Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()),
+        collector.chosenQualities());
     Path written = outputRoot.resolve(shard.fileName(SummaryWriter.FILE_NAME));
     boolean summaryWritten = bestEffort(err, "write " + written.getFileName(),
         () -> SummaryWriter.write(written, summary));

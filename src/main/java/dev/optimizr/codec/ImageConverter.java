@@ -9,30 +9,49 @@ import java.util.List;
 
 /**
  * Converts one JPEG/PNG file into one WebP file: read → sniff → decode → normalise (pixels, colour,
- * orientation) → encode → atomic write. Safe for any number of threads; holds only immutable settings.
+ * orientation, size) → encode (policy, quality search) → metadata → atomic write. Safe for any number of
+ * threads; holds only immutable settings.
  */
 public final class ImageConverter {
-  private final EncodeSettings settings;
+  private final ConvertOptions options;
   private final DecodeLimits limits;
   private final FileSink writer;
   private final Admission admission;
 
   public ImageConverter(EncodeSettings settings, DecodeLimits limits, FileSink writer) {
-    this(settings, limits, writer, Admission.NONE);
+    this(ConvertOptions.of(settings), limits, writer, Admission.NONE);
+  }
+
+  public ImageConverter(ConvertOptions options, DecodeLimits limits, FileSink writer) {
+    this(options, limits, writer, Admission.NONE);
   }
 
   /** @param admission grants heap before each decode (see {@link ImageDecoder#estimatedHeapBytes()}) */
-  public ImageConverter(EncodeSettings settings, DecodeLimits limits, FileSink writer, Admission admission) {
-    this.settings = settings;
+  public ImageConverter(ConvertOptions options, DecodeLimits limits, FileSink writer, Admission admission) {
+    this.options = options;
     this.limits = limits;
     this.writer = writer;
     this.admission = admission;
   }
 
-  /** What a successful conversion produced. */
-  public record Converted(int width, int height, long inputBytes, long outputBytes, List<String> warnings) {
+  /**
+   * What a successful conversion produced.
+   *
+   * @param width output width (after orientation and resizing)
+   * @param outputBytes size of the WebP (also when {@code written} is false)
+   * @param written false when {@code -if-larger skip} withheld an output larger than its source
+   * @param lossless whether the WebP is lossless (VP8L)
+   * @param quality the quality {@code -target-ssim} chose, or -1
+   * @param ssim the SSIM of that choice, or NaN
+   */
+  public record Converted(int width, int height, long inputBytes, long outputBytes, List<String> warnings,
+      boolean written, boolean lossless, int quality, double ssim) {
     public Converted {
       warnings = List.copyOf(warnings);
+    }
+
+    public boolean larger() {
+      return outputBytes > inputBytes;
     }
   }
 
@@ -53,19 +72,38 @@ public final class ImageConverter {
       clock.stageDone(Stage.DECODE);
       Pixels px = PixelNormalizer.toPixels(decoded.image());
       decoded = new ImageDecoder.Decoded(null, decoded.profile(), decoded.orientation(), decoded.warnings());
-      if (ColorProfiles.needsConversion(decoded.profile())) {
+      SourceMetadata meta = image.metadata();
+      // -metadata icc keeps the pixels in the source's space and tags them; only an RGB profile can tag RGB
+      // pixels (a CMYK or gray profile describes samples we no longer have), so others convert as usual.
+      byte[] icc = options.wants(MetadataKind.ICC) && isRgbProfile(meta.icc()) ? meta.icc() : null;
+      if (icc == null && ColorProfiles.needsConversion(decoded.profile())) {
         px = ColorProfiles.toSrgb(px, decoded.profile());
       }
       px = Orientation.apply(px, decoded.orientation());
+      px = Resizer.fit(px, options.maxWidth(), options.maxHeight());
       clock.stageDone(Stage.NORMALISE);
-      byte[] webp = WebPEncoder.encode(px, settings);
+      Encoding.Result enc = Encoding.encode(px, format, options);
+      byte[] exif = options.wants(MetadataKind.EXIF) ? ExifRewriter.withUprightOrientation(meta.exif()) : null;
+      byte[] xmp = options.wants(MetadataKind.XMP) ? meta.xmp() : null;
+      byte[] webp = WebPContainer.withMetadata(enc.webp(), px.width(), px.height(), icc, exif, xmp);
       clock.stageDone(Stage.ENCODE);
       int width = px.width();
       int height = px.height();
       px = null; // release the pixels before the write, so the permit's bytes are really free
-      write(target, webp);
+      List<String> warnings = new java.util.ArrayList<>(decoded.warnings());
+      if (!enc.ssimReached()) {
+        warnings.add(String.format(java.util.Locale.ROOT,
+            "SSIM target %.4f not reached even at quality 100 (%.4f)", options.targetSsim(), enc.ssim()));
+      }
+      boolean written = !(options.skipLarger() && webp.length > inputBytes);
+      if (written) {
+        write(target, webp);
+      } else {
+        removeStale(target);
+      }
       clock.stageDone(Stage.WRITE);
-      return new Converted(width, height, inputBytes, webp.length, decoded.warnings());
+      return new Converted(width, height, inputBytes, webp.length, warnings, written, enc.lossless(),
+          enc.quality(), enc.ssim());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ConversionException(ErrorType.IO_ERROR, "interrupted while waiting for memory", e);
@@ -100,6 +138,23 @@ public final class ImageConverter {
       writer.write(target, webp);
     } catch (IOException e) {
       throw new ConversionException(ErrorType.IO_ERROR, "cannot write " + target.getFileName() + ": " + e, e);
+    }
+  }
+
+  /** ICC header bytes 16–19 name the colour space of the data it describes. */
+  private static boolean isRgbProfile(byte[] icc) {
+    return icc != null && icc.length >= 128 && icc[16] == 'R' && icc[17] == 'G' && icc[18] == 'B' && icc[19] == ' ';
+  }
+
+  /**
+   * Under {@code -if-larger skip} an image gets no output; one left by an earlier run with other settings
+   * would contradict that, so it is removed.
+   */
+  private static void removeStale(Path target) throws ConversionException {
+    try {
+      Files.deleteIfExists(target);
+    } catch (IOException e) {
+      throw new ConversionException(ErrorType.IO_ERROR, "cannot remove the older " + target.getFileName() + ": " + e, e);
     }
   }
 

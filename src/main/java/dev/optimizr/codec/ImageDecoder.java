@@ -45,6 +45,7 @@ public final class ImageDecoder implements AutoCloseable {
   private final byte[] pngProfile;
   private final int bytesPerDecodedPixel;
   private final List<String> warnings;
+  private SourceMetadata metadata = SourceMetadata.NONE;
 
   private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
       byte[] pngProfile, int bytesPerDecodedPixel, List<String> warnings) throws IOException {
@@ -68,14 +69,17 @@ public final class ImageDecoder implements AutoCloseable {
     int orientation;
     byte[] pngProfile = null;
     int bpp = 4;
+    SourceMetadata metadata;
     if (format == ImageFormat.JPEG) {
       JpegStructure s = JpegStructure.scan(data);
       orientation = s.orientation();
+      metadata = s.metadata();
       damage(s.problems(), limits, warnings);
     } else if (format == ImageFormat.PNG) {
       PngStructure s = PngStructure.scan(data);
       orientation = s.orientation();
       pngProfile = s.iccProfile();
+      metadata = s.metadata();
       damage(s.problems(), limits, warnings);
       bpp = data.length > 24 && data[24] == 16 ? 8 : 4; // IHDR bit depth: 16-bit samples decode to shorts
     } else {
@@ -87,6 +91,7 @@ public final class ImageDecoder implements AutoCloseable {
     try {
       reader.setInput(in, true, true);
       ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, pngProfile, bpp, warnings);
+      d.metadata = metadata;
       limits.check(d.width, d.height);
       return d;
     } catch (ConversionException e) {
@@ -104,6 +109,11 @@ public final class ImageDecoder implements AutoCloseable {
 
   public int height() {
     return height;
+  }
+
+  /** The source's ICC, EXIF and XMP blocks as stored in the file. */
+  public SourceMetadata metadata() {
+    return metadata;
   }
 
   /**

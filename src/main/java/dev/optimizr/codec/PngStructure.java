@@ -11,16 +11,24 @@ import java.util.zip.Inflater;
 
 /**
  * The chunk layer of a PNG, checked before decoding: the JDK reader ignores CRCs and misses some
- * truncations, so damage is found here. Also extracts the iCCP profile and eXIf orientation. Immutable.
+ * truncations, so damage is found here. Also extracts the iCCP profile, the eXIf block (and its
+ * orientation) and an XMP packet from iTXt. Immutable.
  *
  * @param iccProfile the decompressed ICC profile from iCCP, or null
  * @param orientation EXIF orientation from an eXIf chunk (1 when absent)
+ * @param exif the eXIf chunk's TIFF structure, or null
+ * @param xmp the XMP packet of an iTXt chunk with keyword "XML:com.adobe.xmp", or null
  * @param problems structural damage, one short phrase each; empty for a sound file
  */
-public record PngStructure(byte[] iccProfile, int orientation, List<String> problems) {
+public record PngStructure(byte[] iccProfile, int orientation, byte[] exif, byte[] xmp, List<String> problems) {
 
   public PngStructure {
     problems = List.copyOf(problems);
+  }
+
+  /** The metadata blocks, for {@code -metadata}. */
+  public SourceMetadata metadata() {
+    return new SourceMetadata(iccProfile, exif, xmp);
   }
 
   /** An ICC profile larger than this is treated as damage rather than inflated. */
@@ -31,6 +39,8 @@ public record PngStructure(byte[] iccProfile, int orientation, List<String> prob
     List<String> problems = new ArrayList<>();
     byte[] icc = null;
     int orientation = ExifOrientation.NORMAL;
+    byte[] exif = null;
+    byte[] xmp = null;
     CRC32 crc = new CRC32();
     int pos = 8;
     boolean first = true;
@@ -66,7 +76,11 @@ public record PngStructure(byte[] iccProfile, int orientation, List<String> prob
       switch (type) {
         case "IDAT" -> sawIdat = true;
         case "iCCP" -> icc = inflateProfile(data, dataStart, len, problems);
-        case "eXIf" -> orientation = ExifOrientation.read(data, dataStart, len);
+        case "eXIf" -> {
+          orientation = ExifOrientation.read(data, dataStart, len);
+          exif = java.util.Arrays.copyOfRange(data, dataStart, dataStart + len);
+        }
+        case "iTXt" -> xmp = xmp != null ? xmp : xmpPacket(data, dataStart, len);
         default -> { }
       }
       pos = dataStart + len + 4;
@@ -77,7 +91,53 @@ public record PngStructure(byte[] iccProfile, int orientation, List<String> prob
         break;
       }
     }
-    return new PngStructure(icc, orientation, problems);
+    return new PngStructure(icc, orientation, exif, xmp, problems);
+  }
+
+  /**
+   * iTXt = keyword, NUL, compression flag, method, language tag, NUL, translated keyword, NUL, text. XMP
+   * uses keyword "XML:com.adobe.xmp" and, per the XMP spec part 3, is stored uncompressed; a compressed one
+   * is inflated.
+   */
+  private static byte[] xmpPacket(byte[] d, int start, int len) {
+    byte[] key = "XML:com.adobe.xmp\0".getBytes(StandardCharsets.ISO_8859_1);
+    int end = start + len;
+    if (len < key.length + 2 || !java.util.Arrays.equals(d, start, start + key.length, key, 0, key.length)) {
+      return null;
+    }
+    int p = start + key.length;
+    boolean compressed = d[p] == 1;
+    p += 2;
+    for (int nul = 0; nul < 2; nul++) { // skip the language tag and the translated keyword
+      while (p < end && d[p] != 0) {
+        p++;
+      }
+      p++;
+    }
+    if (p > end) {
+      return null;
+    }
+    if (!compressed) {
+      return java.util.Arrays.copyOfRange(d, p, end);
+    }
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(d, p, end - p);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      while (!inflater.finished() && out.size() <= MAX_ICC_BYTES) {
+        int n = inflater.inflate(buf);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          return null;
+        }
+        out.write(buf, 0, n);
+      }
+      return inflater.finished() ? out.toByteArray() : null;
+    } catch (DataFormatException e) {
+      return null; // unreadable XMP is dropped, not damage: the pixels are fine
+    } finally {
+      inflater.end();
+    }
   }
 
   /** iCCP = profile name, NUL, compression method (0 = zlib), compressed profile. */

@@ -6,12 +6,15 @@ import com.luciad.imageio.webp.LibWebPBridge;
 public final class WebPEncoder {
   private WebPEncoder() {}
 
-  /** Returns the complete WebP file for {@code px}. */
-  public static byte[] encode(Pixels px, EncodeSettings settings) throws ConversionException {
+  /** Returns the complete WebP file for {@code px} (a plain VP8/VP8L RIFF, or VP8X+ALPH for lossy alpha). */
+  public static byte[] encode(Pixels px, EncodeSettings s) throws ConversionException {
+    Preset p = s.preset();
+    LibWebPBridge.Options o = new LibWebPBridge.Options(s.quality(), s.method(), s.lossless(), s.nearLossless(),
+        s.alphaQuality(), s.exact(), s.sharpYuv(), s.targetSize(), (float) s.targetPsnr(), p.snsStrength,
+        p.filterStrength, p.filterSharpness, p.preprocessing, p.segments);
     byte[] out;
     try {
-      out = LibWebPBridge.encode(px.data(), px.width(), px.height(), px.channels(), settings.quality(),
-          settings.method());
+      out = LibWebPBridge.encode(px.data(), px.width(), px.height(), px.channels(), o);
     } catch (RuntimeException e) {
       throw new ConversionException(ErrorType.ENCODE_ERROR, "libwebp failed: " + e, e);
     }

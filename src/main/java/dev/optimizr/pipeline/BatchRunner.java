@@ -2,7 +2,6 @@ package dev.optimizr.pipeline;
 
 import dev.optimizr.analytics.ConcurrentCollector;
 import dev.optimizr.codec.AtomicFileWriter;
-import dev.optimizr.codec.EncodeSettings;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.FileSink;
 import dev.optimizr.codec.ImageConverter;
@@ -63,8 +62,8 @@ public final class BatchRunner {
   public void run() throws IOException, InterruptedException {
     Path input = config.input().toRealPath();
     outputRoot = Files.createDirectories(config.output()).toRealPath();
-    ImageConverter converter = new ImageConverter(new EncodeSettings(config.quality(),
-        EncodeSettings.DEFAULT_METHOD), config.limits(), writer, MemoryBudget.forThisJvm());
+    ImageConverter converter = new ImageConverter(config.options(), config.limits(), writer,
+        MemoryBudget.forThisJvm());
     Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, collector,
         new HeapGuard(HeapGuard.DEFAULT_THRESHOLD), state, listener);
     List<Thread> threads = new ArrayList<>();

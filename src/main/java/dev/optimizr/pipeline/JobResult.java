@@ -13,20 +13,44 @@ import java.util.List;
  * @param nanos wall time spent on this image
  * @param warnings problems tolerated under {@code -lenient}
  * @param cause the exception behind a failure, for {@code -verbose} stack traces, or null
+ * @param detail how a converted image was encoded, for {@code -verbose}; null for failures
  */
 public record JobResult(Job job, ErrorType errorType, String message, long outputBytes, long nanos,
-    List<String> warnings, Throwable cause) {
+    List<String> warnings, Throwable cause, Detail detail) {
 
   public JobResult {
     warnings = List.copyOf(warnings);
   }
 
+  /**
+   * How a converted image came out.
+   *
+   * @param written false when {@code -if-larger skip} withheld it (outputBytes is then what it would have been)
+   * @param larger the WebP is larger than its source
+   * @param lossless the WebP is lossless
+   * @param quality the quality {@code -target-ssim} chose, or -1
+   * @param ssim that choice's SSIM, or NaN
+   */
+  public record Detail(boolean written, boolean larger, boolean lossless, int quality, double ssim) {
+    public static final Detail PLAIN = new Detail(true, false, false, -1, Double.NaN);
+  }
+
+  public JobResult(Job job, ErrorType errorType, String message, long outputBytes, long nanos,
+      List<String> warnings, Throwable cause) {
+    this(job, errorType, message, outputBytes, nanos, warnings, cause, errorType == null ? Detail.PLAIN : null);
+  }
+
   public static JobResult converted(Job job, long outputBytes, long nanos, List<String> warnings) {
-    return new JobResult(job, null, null, outputBytes, nanos, warnings, null);
+    return new JobResult(job, null, null, outputBytes, nanos, warnings, null, Detail.PLAIN);
+  }
+
+  static JobResult converted(Job job, dev.optimizr.codec.ImageConverter.Converted c, long nanos) {
+    return new JobResult(job, null, null, c.outputBytes(), nanos, c.warnings(), null,
+        new Detail(c.written(), c.larger(), c.lossless(), c.quality(), c.ssim()));
   }
 
   public static JobResult failed(Job job, ErrorType type, String message, long nanos, Throwable cause) {
-    return new JobResult(job, type, message, 0, nanos, List.of(), cause);
+    return new JobResult(job, type, message, 0, nanos, List.of(), cause, null);
   }
 
   public boolean ok() {

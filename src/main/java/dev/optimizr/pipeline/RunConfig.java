@@ -1,6 +1,8 @@
 package dev.optimizr.pipeline;
 
+import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.DecodeLimits;
+import dev.optimizr.codec.EncodeSettings;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -10,14 +12,14 @@ import java.util.Set;
  * @param input root of the tree to convert
  * @param output root of the mirrored WebP tree
  * @param workers conversion threads (1–256); the queue holds {@code workers × 2} jobs
- * @param quality WebP quality 0–100
+ * @param options what decides each output's bytes (quality, method, resizing, metadata, …)
  * @param limits decoder limits (pixel cap, leniency)
  * @param keepExtension name outputs {@code c.jpg.webp} rather than {@code c.webp}, so c.jpg and c.png never collide
  * @param force convert even files whose output is up to date
  * @param only relative paths to consider (for {@code -retry-failed}); null for the whole tree
  * @param shard the part of the tree this process converts
  */
-public record RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits,
+public record RunConfig(Path input, Path output, int workers, ConvertOptions options, DecodeLimits limits,
     boolean keepExtension, boolean force, Set<String> only, Shard shard) {
   public static final int MAX_WORKERS = 256;
 
@@ -25,11 +27,14 @@ public record RunConfig(Path input, Path output, int workers, int quality, Decod
     if (workers < 1 || workers > MAX_WORKERS) {
       throw new IllegalArgumentException("-workers must be between 1 and " + MAX_WORKERS + ", got " + workers);
     }
-    if (quality < 0 || quality > 100) {
-      throw new IllegalArgumentException("-quality must be between 0 and 100, got " + quality);
-    }
     only = only == null ? null : Set.copyOf(only);
     shard = shard == null ? Shard.ALL : shard;
+  }
+
+  /** A run at {@code quality} with every other encoding option at its default. */
+  public RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits, boolean keepExtension,
+      boolean force, Set<String> only, Shard shard) {
+    this(input, output, workers, ConvertOptions.of(settings(quality)), limits, keepExtension, force, only, shard);
   }
 
   /** The RunConfig of a plain run over the whole tree. */
@@ -37,12 +42,25 @@ public record RunConfig(Path input, Path output, int workers, int quality, Decod
     this(input, output, workers, quality, limits, keepExtension, false, null, Shard.ALL);
   }
 
+  private static EncodeSettings settings(int quality) {
+    if (quality < 0 || quality > 100) {
+      throw new IllegalArgumentException("-quality must be between 0 and 100, got " + quality);
+    }
+    return new EncodeSettings(quality, EncodeSettings.DEFAULT_METHOD);
+  }
+
+  /** WebP quality 0–100 (the starting point under {@code -target-ssim}). */
+  public int quality() {
+    return options.encode().quality();
+  }
+
   /**
    * The part of the settings that changes the bytes of an output: a file converted under other settings is
-   * not up to date. (Leniency is included: a damaged file converted leniently should be retried strictly.)
+   * not up to date. Every output-affecting option is in {@link ConvertOptions#key()}. (Leniency is included:
+   * a damaged file converted leniently should be retried strictly.)
    */
   public String encodingKey() {
-    return "q" + quality + " m" + dev.optimizr.codec.EncodeSettings.DEFAULT_METHOD + (limits.lenient() ? " lenient" : "");
+    return options.key() + (limits.lenient() ? " lenient" : "");
   }
 
   /** Capacity of the job queue between the tree walker and the workers. */

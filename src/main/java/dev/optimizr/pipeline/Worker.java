@@ -66,11 +66,17 @@ final class Worker implements Runnable {
     try {
       ImageConverter.Converted c = s.converter().convert(job.source(), job.target(), timer);
       long nanos = System.nanoTime() - start;
-      s.collector().converted(c.inputBytes(), c.outputBytes(), (long) c.width() * c.height(), nanos,
-          !c.warnings().isEmpty());
+      // An output withheld by -if-larger skip leaves the source as the smallest version: count it as such,
+      // so that the byte totals do not claim a saving that nobody gets.
+      long counted = c.written() ? c.outputBytes() : c.inputBytes();
+      s.collector().converted(c.inputBytes(), counted, (long) c.width() * c.height(), nanos,
+          !c.warnings().isEmpty(), c.larger());
       s.collector().stages(timer.nanos(), timer.bytes());
-      remember(job, c.outputBytes());
-      return JobResult.converted(job, c.outputBytes(), nanos, c.warnings());
+      if (c.quality() >= 0) {
+        s.collector().chosenQuality(c.quality());
+      }
+      remember(job, c.written() ? c.outputBytes() : ConversionState.NO_OUTPUT);
+      return JobResult.converted(job, c, nanos);
     } catch (ConversionException e) {
       if (isDiskFull(e)) {
         s.control().requestStop(StopReason.DISK_FULL);

@@ -9,7 +9,7 @@ import java.util.Map;
  * explains each field. Immutable.
  */
 public record RunSummary(
-    String version, String inputDir, String outputDir, int workers, int quality,
+    String version, String inputDir, String outputDir, int workers, int quality, Map<String, Object> settings,
     String startTime, String endTime, String duration, double durationSeconds, boolean interrupted,
     long totalFiles, long processedFiles, long failedFiles, long skippedFiles, long warningFiles,
     double errorRatePercent, Map<String, Long> errorsByType,
@@ -23,11 +23,15 @@ public record RunSummary(
     long totalGcRuns, double avgGcPauseMs, double maxGcPauseMs, double gcPauseTotalMs, long forcedGcRuns,
     long heapDumpsCaptured,
     int availableProcessors, double processCpuSeconds, double cpuUtilizationPercent, String cpuBoundAnalysis,
-    long backpressureEvents, List<StageSummary> stages, List<String> recommendations,
+    long backpressureEvents, List<StageSummary> stages, Map<Integer, Long> targetSsimQualityHistogram,
+    List<String> recommendations,
     List<Snapshot> memorySnapshots) {
 
   public RunSummary {
     errorsByType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(errorsByType));
+    settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    targetSsimQualityHistogram = java.util.Collections.unmodifiableMap(
+        new java.util.TreeMap<>(targetSsimQualityHistogram));
     stages = List.copyOf(stages);
     recommendations = List.copyOf(recommendations);
     memorySnapshots = List.copyOf(memorySnapshots);

@@ -25,6 +25,12 @@ public final class SummaryBuilder {
 
   public static RunSummary build(RunInfo info, CollectorSnapshot c, List<MemorySnapshot> memory, GcTotals gc,
       ProcessTotals proc) {
+    return build(info, c, memory, gc, proc, java.util.Map.of());
+  }
+
+  /** @param chosenQualities images per quality chosen by {@code -target-ssim} (empty when it is off) */
+  public static RunSummary build(RunInfo info, CollectorSnapshot c, List<MemorySnapshot> memory, GcTotals gc,
+      ProcessTotals proc, java.util.Map<Integer, Long> chosenQualities) {
     Duration wall = Duration.between(info.start(), info.end());
     double seconds = wall.toMillis() / 1000.0; // the same truncation as "duration"
     RunAnalysis.Result a = RunAnalysis.analyse(new RunAnalysis.Inputs(c, memory, info.workers(),
@@ -34,7 +40,7 @@ public final class SummaryBuilder {
     double heapMax = memory.stream().mapToLong(MemorySnapshot::heapUsedBytes).max().orElse(0) / MB;
     double inMb = c.inputBytes() / MB;
     return new RunSummary(info.version(), info.inputDir().toString(), info.outputDir().toString(), info.workers(),
-        info.quality(), time(info.start()), time(info.end()), GoDuration.format(wall), r(seconds, 3),
+        info.quality(), info.settings(), time(info.start()), time(info.end()), GoDuration.format(wall), r(seconds, 3),
         info.interrupted(), c.found(), c.converted(), c.failed(), c.skipped(), c.warned(),
         c.found() == 0 ? 0 : r(100.0 * c.failed() / c.found(), 2), c.errorsByType(),
         c.inputBytes(), c.outputBytes(), r(c.inputBytes() / GB, 4), r(c.outputBytes() / GB, 4),
@@ -49,7 +55,8 @@ public final class SummaryBuilder {
         gc.runs(), gc.pauses() == 0 ? 0 : r((double) gc.pauseMillis() / gc.pauses(), 2), gc.maxPauseMillis(),
         gc.pauseMillis(), c.forcedGcRuns(), gc.heapDumps(), proc.processors(),
         proc.cpuNanos() < 0 ? 0 : r(proc.cpuNanos() / 1e9, 3), r(a.cpuUtilizationPercent(), 1),
-        a.cpuBoundAnalysis(), c.backpressureEvents(), stages(c.stageTotals(), c.converted()), a.recommendations(),
+        a.cpuBoundAnalysis(), c.backpressureEvents(), stages(c.stageTotals(), c.converted()), chosenQualities,
+        a.recommendations(),
         memory.stream().map(SummaryBuilder::snapshot).toList());
   }
 

@@ -22,6 +22,8 @@ import java.util.zip.CRC32;
  */
 public final class ConversionState implements AutoCloseable {
   public static final String FILE_NAME = ".optimizr-state";
+  /** Output size recorded when {@code -if-larger skip} deliberately wrote no output. */
+  public static final long NO_OUTPUT = -1;
 
   /** What one output was made from. */
   public record Entry(long sourceSize, long sourceMtimeMillis, String settings, long outputSize) {}
@@ -55,12 +57,18 @@ public final class ConversionState implements AutoCloseable {
     return new ConversionState(file, settings, loaded);
   }
 
-  /** True when {@code target} exists with the size recorded for this exact source and these settings. */
+  /**
+   * True when {@code target} exists with the size recorded for this exact source and these settings, or, for
+   * a source deliberately left without output ({@link #NO_OUTPUT}), when {@code target} still does not exist.
+   */
   public boolean upToDate(String relative, long sourceSize, long sourceMtimeMillis, Path target) {
     Entry e = entries.get(relative);
     if (e == null || e.sourceSize() != sourceSize || e.sourceMtimeMillis() != sourceMtimeMillis
         || !e.settings().equals(settings)) {
       return false;
+    }
+    if (e.outputSize() == NO_OUTPUT) {
+      return !Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
     try {
       return Files.size(target) == e.outputSize();
@@ -69,7 +77,10 @@ public final class ConversionState implements AutoCloseable {
     }
   }
 
-  /** Records a finished conversion; call after the output is renamed into place. */
+  /**
+   * Records a finished conversion; call after the output is renamed into place ({@code outputSize} is
+   * {@link #NO_OUTPUT} when none was written on purpose).
+   */
   public void record(String relative, long sourceSize, long sourceMtimeMillis, long outputSize) throws IOException {
     if (relative.indexOf('\t') >= 0 || relative.indexOf('\n') >= 0) {
       return; // cannot be a TSV field: such a file simply converts on every run

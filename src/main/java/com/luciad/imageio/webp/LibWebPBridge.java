@@ -18,15 +18,58 @@ public final class LibWebPBridge {
   private LibWebPBridge() {}
 
   /**
+   * libwebp's WebPConfig fields that optimizr sets; -1 in the five tuning fields keeps libwebp's default.
+   * Immutable.
+   */
+  public record Options(float quality, int method, boolean lossless, int nearLossless, int alphaQuality,
+      boolean exact, boolean sharpYuv, int targetSize, float targetPsnr, int snsStrength, int filterStrength,
+      int filterSharpness, int preprocessing, int segments) {
+    /** Lossy at {@code quality} and {@code method}, everything else libwebp's defaults. */
+    public static Options lossy(float quality, int method) {
+      return new Options(quality, method, false, 100, 100, false, false, 0, 0, -1, -1, -1, -1, -1);
+    }
+  }
+
+  /**
    * Lossy-encodes interleaved 8-bit pixels (3 = RGB, 4 = straight RGBA) with no row padding.
    *
    * @return the WebP file's bytes, or null when libwebp refuses (e.g. a side over 16383 px)
    */
   public static byte[] encode(byte[] pixels, int width, int height, int channels, float quality, int method) {
+    return encode(pixels, width, height, channels, Options.lossy(quality, method));
+  }
+
+  /**
+   * Encodes interleaved 8-bit pixels (3 = RGB, 4 = straight RGBA) with no row padding.
+   *
+   * @return the WebP file's bytes, or null when libwebp refuses (e.g. a side over 16383 px)
+   */
+  public static byte[] encode(byte[] pixels, int width, int height, int channels, Options o) {
     WebPEncoderOptions options = new WebPEncoderOptions();
-    options.setLossless(false);
-    options.setCompressionQuality(quality);
-    options.setMethod(method);
+    options.setLossless(o.lossless() || o.nearLossless() < 100);
+    options.setCompressionQuality(o.quality());
+    options.setMethod(o.method());
+    options.setNearLossless(o.nearLossless());
+    options.setAlphaQuality(o.alphaQuality());
+    options.setExact(o.exact());
+    options.setUseSharpYUV(o.sharpYuv());
+    options.setTargetSize(o.targetSize());
+    options.setTargetPSNR(o.targetPsnr());
+    if (o.snsStrength() >= 0) {
+      options.setSnsStrength(o.snsStrength());
+    }
+    if (o.filterStrength() >= 0) {
+      options.setFilterStrength(o.filterStrength());
+    }
+    if (o.filterSharpness() >= 0) {
+      options.setFilterSharpness(o.filterSharpness());
+    }
+    if (o.preprocessing() >= 0) {
+      options.setPreprocessing(o.preprocessing());
+    }
+    if (o.segments() >= 0) {
+      options.setSegments(o.segments());
+    }
     return channels == 4
         ? WebPWrapper.INSTANCE.encodeRGBA(options, pixels, width, height, width * 4)
         : WebPWrapper.INSTANCE.encodeRGB(options, pixels, width, height, width * 3);
