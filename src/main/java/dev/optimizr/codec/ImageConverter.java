@@ -68,14 +68,14 @@ public final class ImageConverter {
     ImageFormat format = sniff(data);
     try (ImageDecoder image = ImageDecoder.open(data, format, limits);
         Admission.Permit permit = admission.admit(image.estimatedHeapBytes())) {
-      ImageDecoder.Decoded decoded = image.decode();
-      clock.stageDone(Stage.DECODE);
-      Pixels px = PixelNormalizer.toPixels(decoded.image());
-      decoded = new ImageDecoder.Decoded(null, decoded.profile(), decoded.orientation(), decoded.warnings());
       SourceMetadata meta = image.metadata();
       // -metadata icc keeps the pixels in the source's space and tags them; only an RGB profile can tag RGB
       // pixels (a CMYK or gray profile describes samples we no longer have), so others convert as usual.
       byte[] icc = options.wants(MetadataKind.ICC) && isRgbProfile(meta.icc()) ? meta.icc() : null;
+      ImageDecoder.Decoded decoded = image.decode(icc != null);
+      clock.stageDone(Stage.DECODE);
+      Pixels px = PixelNormalizer.toPixels(decoded.image());
+      decoded = new ImageDecoder.Decoded(null, decoded.profile(), decoded.orientation(), decoded.warnings());
       if (icc == null && ColorProfiles.needsConversion(decoded.profile())) {
         px = ColorProfiles.toSrgb(px, decoded.profile());
       }

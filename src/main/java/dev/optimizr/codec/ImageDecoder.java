@@ -126,11 +126,28 @@ public final class ImageDecoder implements AutoCloseable {
 
   /** Decodes the pixels. */
   public Decoded decode() throws ConversionException {
+    return decode(false);
+  }
+
+  /**
+   * Decodes the pixels; with {@code keepEmbeddedRgbProfile}, a JPEG with an embedded RGB profile is decoded
+   * in that profile's space instead of sRGB (for {@code -metadata icc}, which tags rather than converts).
+   */
+  public Decoded decode(boolean keepEmbeddedRgbProfile) throws ConversionException {
     List<String> decoderWarnings = new ArrayList<>();
     BufferedImage image;
     try {
       reader.addIIOReadWarningListener((source, warning) -> decoderWarnings.add(warning));
-      image = reader.read(0, reader.getDefaultReadParam());
+      javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+      if (keepEmbeddedRgbProfile && reader.getClass().getName().equals(JPEG_READER)) {
+        // TwelveMonkeys converts an embedded profile to sRGB by default; its "raw" type keeps the samples
+        // in the embedded profile's space (checked: mean red 82.8 raw vs 76.5 converted on the wide-gamut test file).
+        javax.imageio.ImageTypeSpecifier raw = reader.getRawImageType(0);
+        if (raw != null && raw.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_RGB) {
+          param.setDestinationType(raw);
+        }
+      }
+      image = reader.read(0, param);
     } catch (IOException | RuntimeException e) {
       throw corrupt(e);
     }
