@@ -16,9 +16,6 @@ import picocli.CommandLine.Option;
  * {@link ConvertOptions}, refusing contradictory combinations.
  */
 final class EncodingFlags {
-  /** What {@code -if-larger} does with a WebP larger than its source. */
-  enum IfLarger { KEEP, SKIP }
-
   @Option(names = {"-method", "--method"}, paramLabel = "0-6", defaultValue = "4",
       description = "Compression effort, as cwebp -m: 0 fastest, 6 smallest (default: ${DEFAULT-VALUE}).")
   int method;
@@ -53,7 +50,7 @@ final class EncodingFlags {
   @Option(names = {"-preset", "--preset"}, paramLabel = "NAME",
       description = "cwebp's lossy tuning preset: default, photo, picture, drawing, icon or text; emulated "
           + "with libwebp's own preset values, as the binding has no preset call.")
-  Preset preset;
+  String preset;
 
   @Option(names = {"-max-width", "--max-width"}, paramLabel = "N",
       description = "Shrink wider images to N pixels wide, keeping the aspect ratio; never enlarges.")
@@ -70,11 +67,11 @@ final class EncodingFlags {
 
   @Option(names = {"-png", "--png"}, paramLabel = "MODE", defaultValue = "auto",
       description = "PNG sources: auto (graphics lossless when smaller), lossy or lossless (default: ${DEFAULT-VALUE}).")
-  PngMode png;
+  String png;
 
   @Option(names = {"-if-larger", "--if-larger"}, paramLabel = "keep|skip", defaultValue = "keep",
       description = "When the WebP is larger than its source: keep it, or skip writing it (default: ${DEFAULT-VALUE}).")
-  IfLarger ifLarger;
+  String ifLarger;
 
   @Option(names = {"-target-ssim", "--target-ssim"}, paramLabel = "0.90-0.999",
       description = "Per image, the lowest quality whose result reaches this SSIM (at most 8 encodes).")
@@ -86,7 +83,12 @@ final class EncodingFlags {
    * @param qualityGiven whether the user typed {@code -quality} (which {@code -target-ssim} replaces)
    */
   ConvertOptions toOptions(int quality, boolean qualityGiven) throws UsageException {
-    conflicts(qualityGiven);
+    // Enum-like values are parsed here rather than by picocli, so that any CommandLine built on this command
+    // (completion, man page, tests) accepts the lower-case spellings the help shows.
+    PngMode pngMode = choice("-png", png, PngMode.class);
+    Preset presetValue = preset == null ? null : choice("-preset", preset, Preset.class);
+    boolean skipLarger = choice("-if-larger", ifLarger, IfLarger.class) == IfLarger.SKIP;
+    conflicts(qualityGiven, pngMode, presetValue);
     if (targetSize != null && targetSize < 1) {
       throw new UsageException("-target-size must be at least 1, got " + targetSize);
     }
@@ -102,16 +104,29 @@ final class EncodingFlags {
       EncodeSettings s = new EncodeSettings(quality, method, lossless,
           nearLossless == null ? EncodeSettings.NEAR_LOSSLESS_OFF : nearLossless,
           alphaQuality == null ? 100 : alphaQuality, exact, sharpYuv, targetSize == null ? 0 : targetSize,
-          targetPsnr == null ? 0 : targetPsnr, preset);
-      return new ConvertOptions(s, maxWidth == null ? 0 : maxWidth, maxHeight == null ? 0 : maxHeight, kinds, png,
-          targetSsim == null ? 0 : targetSsim, ifLarger == IfLarger.SKIP);
+          targetPsnr == null ? 0 : targetPsnr, presetValue);
+      return new ConvertOptions(s, maxWidth == null ? 0 : maxWidth, maxHeight == null ? 0 : maxHeight, kinds,
+          pngMode, targetSsim == null ? 0 : targetSsim, skipLarger);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
   }
 
+  /** What {@code -if-larger} does with a WebP larger than its source. */
+  private enum IfLarger { KEEP, SKIP }
+
+  private static <E extends Enum<E>> E choice(String flag, String value, Class<E> type) throws UsageException {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(value.strip())) {
+        return e;
+      }
+    }
+    throw new UsageException(flag + " must be one of " + String.join(", ", java.util.Arrays.stream(
+        type.getEnumConstants()).map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList()) + ", got '" + value + "'");
+  }
+
   /** Combinations where one flag would silently override or contradict another. */
-  private void conflicts(boolean qualityGiven) throws UsageException {
+  private void conflicts(boolean qualityGiven, PngMode png, Preset preset) throws UsageException {
     if (targetSize != null && targetPsnr != null) {
       throw new UsageException("-target-size and -target-psnr cannot be combined: each sets what the encoder aims for");
     }

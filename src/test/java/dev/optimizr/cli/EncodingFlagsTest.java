@@ -58,6 +58,8 @@ class EncodingFlagsTest {
       "-target-ssim 0.5|-target-ssim must be between 0.90 and 0.999, got 0.5",
       "-max-width 0|-max-width must be at least 1, got 0",
       "-target-size 0|-target-size must be at least 1, got 0",
+      "-png best|-png must be one of auto, lossy, lossless, got 'best'",
+      "-preset landscape|-preset must be one of default, picture, photo, drawing, icon, text, got 'landscape'",
       "-metadata gps|-metadata must be none, all, or a comma-separated list of icc, exif, xmp; got 'gps'",
   })
   void conflictingOrBadEncodingFlags_exit2WithOneLine(String flags, String message) throws Exception {
