@@ -40,7 +40,8 @@ def main():
             rel = os.path.relpath(os.path.join(root, name), src)
             out = os.path.join(dst, (rel if keep else os.path.splitext(rel)[0]) + ".webp")
             if rel in failed:
-                if os.path.exists(out):
+                # a collision's output exists: it belongs to the file that claimed the name first
+                if os.path.exists(out) and failed[rel] != "OUTPUT_COLLISION":
                     print(f"BAD {rel}: failed as {failed[rel]} but {out} exists"); bad += 1
                 continue
             got = webp_size(out) if os.path.exists(out) else None
