@@ -55,13 +55,15 @@ public final class ExifOrientation {
     return orientation >= 5 && orientation <= 8;
   }
 
-  private static int u16(byte[] b, int p, boolean little) {
+  /** An unsigned 16-bit TIFF value at {@code p}. */
+  static int u16(byte[] b, int p, boolean little) {
     int a = b[p] & 0xFF;
     int c = b[p + 1] & 0xFF;
     return little ? (c << 8) | a : (a << 8) | c;
   }
 
-  private static long u32(byte[] b, int p, boolean little) {
+  /** An unsigned 32-bit TIFF value at {@code p}. */
+  static long u32(byte[] b, int p, boolean little) {
     long hi = u16(b, little ? p + 2 : p, little);
     long lo = u16(b, little ? p : p + 2, little);
     return (hi << 16) | lo;

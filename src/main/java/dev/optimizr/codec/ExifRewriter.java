@@ -27,19 +27,19 @@ public final class ExifRewriter {
     } else {
       return null;
     }
-    if (u16(tiff, 2, little) != 42) {
+    if (ExifOrientation.u16(tiff, 2, little) != 42) {
       return null;
     }
-    long ifd = u32(tiff, 4, little);
+    long ifd = ExifOrientation.u32(tiff, 4, little);
     if (ifd < 8 || ifd > tiff.length - 2L) {
       return null;
     }
     byte[] out = tiff.clone();
     int pos = (int) ifd;
-    int count = u16(out, pos, little);
+    int count = ExifOrientation.u16(out, pos, little);
     pos += 2;
     for (int i = 0; i < count && pos + 12 <= out.length; i++, pos += 12) {
-      if (u16(out, pos, little) == TAG_ORIENTATION) {
+      if (ExifOrientation.u16(out, pos, little) == TAG_ORIENTATION) {
         put16(out, pos + 2, TYPE_SHORT, little);
         put32(out, pos + 4, 1, little); // count
         put32(out, pos + 8, 0, little);
@@ -47,18 +47,6 @@ public final class ExifRewriter {
       }
     }
     return out;
-  }
-
-  private static int u16(byte[] b, int p, boolean little) {
-    int a = b[p] & 0xFF;
-    int c = b[p + 1] & 0xFF;
-    return little ? (c << 8) | a : (a << 8) | c;
-  }
-
-  private static long u32(byte[] b, int p, boolean little) {
-    long hi = u16(b, little ? p + 2 : p, little);
-    long lo = u16(b, little ? p : p + 2, little);
-    return (hi << 16) | lo;
   }
 
   private static void put32(byte[] b, int p, int v, boolean little) {
