@@ -1,5 +1,6 @@
 package dev.optimizr.cli;
 
+import dev.optimizr.pipeline.StopReason;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.IModelTransformer;
@@ -42,6 +43,20 @@ public enum ExitCode {
       spec.usageMessage().exitCodeList(helpList());
       return spec;
     }
+  }
+
+  /** The status for a run that stopped for {@code stop} (null: ran to the end) with {@code failed} failures. */
+  static ExitCode of(StopReason stop, long failed) {
+    if (stop == StopReason.SIGINT) {
+      return ExitCode.INTERRUPTED;
+    }
+    if (stop == StopReason.SIGTERM) {
+      return ExitCode.TERMINATED;
+    }
+    if (stop == StopReason.DISK_FULL) {
+      return ExitCode.DISK_FULL;
+    }
+    return failed > 0 ? ExitCode.FAILURES : ExitCode.OK;
   }
 
   /** Status → meaning, for picocli's "Exit codes" help section. */

@@ -1,12 +1,10 @@
 package dev.optimizr.cli;
 
-import com.luciad.imageio.webp.LibWebPBridge;
 import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.metrics.Observability;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.Shard;
-import dev.optimizr.pipeline.StopReason;
 import dev.optimizr.report.FailureLog;
 import dev.optimizr.report.RunSummary;
 import dev.optimizr.state.RunLock;
@@ -159,7 +157,7 @@ public final class Optimizr implements Callable<Integer> {
     if (dryRun) {
       return new DryRun(config, out).run() > 0 ? ExitCode.FAILURES.code() : ExitCode.OK.code();
     }
-    checkEncoder();
+    EncoderCheck.run();
     PrintStream terminal = interactive && System.console() != null ? System.err : null;
     RunSession session = new RunSession(config, new RunSession.Display(verbose, quiet, terminal, progressInterval,
         sampleInterval, observability.logFormat), obs, out, err);
@@ -174,7 +172,7 @@ public final class Optimizr implements Callable<Integer> {
       err.println("optimizr: " + e.getMessage());
       return ExitCode.LOCKED.code();
     }
-    return exitCode(session.control().reason(), summary.failedFiles()).code();
+    return ExitCode.of(session.control().reason(), summary.failedFiles()).code();
   }
 
   /** The relative paths listed in the previous run's failures.jsonl. */
@@ -187,39 +185,6 @@ public final class Optimizr implements Callable<Integer> {
     } catch (IOException e) {
       throw new UsageException("-retry-failed: cannot read " + list + ": " + e.getMessage());
     }
-  }
-
-  /** libwebp is a native library extracted to a temp directory at run time; fail once, clearly, if it cannot load. */
-  private static void checkEncoder() {
-    // webp-imageio extracts libwebp into this directory and System.load()s it from there
-    String dir = System.getProperty("com.luciad.imageio.webp.tmpdir", System.getProperty("java.io.tmpdir"));
-    String advice = "; set -Dcom.luciad.imageio.webp.tmpdir=DIR in OPTIMIZR_JAVA_OPTS to use another directory "
-        + "(in a container with a read-only root: a tmpfs mounted with exec)";
-    Path extractTo = Path.of(dir);
-    // checked first, because the library's own failure is a stack trace that does not name the directory
-    if (!Files.isDirectory(extractTo) || !Files.isWritable(extractTo)) {
-      throw new IllegalStateException("cannot load libwebp: its extraction directory " + dir
-          + (Files.isDirectory(extractTo) ? " is not writable" : " does not exist") + advice);
-    }
-    try {
-      LibWebPBridge.selfTest();
-    } catch (LinkageError | RuntimeException e) {
-      throw new IllegalStateException("cannot load libwebp (" + e + "); it is extracted to " + dir
-          + ", which must be writable and allow execution" + advice, e);
-    }
-  }
-
-  static ExitCode exitCode(StopReason stop, long failed) {
-    if (stop == StopReason.SIGINT) {
-      return ExitCode.INTERRUPTED;
-    }
-    if (stop == StopReason.SIGTERM) {
-      return ExitCode.TERMINATED;
-    }
-    if (stop == StopReason.DISK_FULL) {
-      return ExitCode.DISK_FULL;
-    }
-    return failed > 0 ? ExitCode.FAILURES : ExitCode.OK;
   }
 
   /** Range checks first, then the file system: input must be a directory, output must not be a file. */
