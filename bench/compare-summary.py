@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Markdown table of medians from bench/compare.sh results, ratios against cwebp.
+
+  bench/compare-summary.py RESULTS_TSV...
+
+speed vs cwebp = cwebp's median wall / the tool's (above 1: faster than cwebp); CPU and bytes ratios =
+tool / cwebp (below 1: less). RSS columns are the medians of each run's peak."""
+import csv, statistics, sys
+
+ORDER = ["optimizr-lossy", "optimizr-auto", "cwebp", "vips", "imagemagick"]
+
+
+def main():
+    rows = []
+    for path in sys.argv[1:]:
+        with open(path) as f:
+            rows += list(csv.DictReader(f, delimiter="\t"))
+    for corpus in dict.fromkeys(r["corpus"] for r in rows):
+        runs = [r for r in rows if r["corpus"] == corpus]
+        med = {}
+        for tool in ORDER:
+            rs = [r for r in runs if r["tool"] == tool]
+            if rs:
+                m = lambda k: statistics.median(float(r[k]) for r in rs)
+                med[tool] = dict(n=len(rs), wall=m("wall_s"), cpu=m("cpu_s"), rss=m("peak_rss_mb"),
+                                 tree=m("peak_tree_rss_mb"), outputs=m("outputs"), bytes=m("output_bytes"),
+                                 walls=" / ".join(r["wall_s"] for r in rs), w=rs[0]["workers"],
+                                 fails=sum(r["rc"] != "0" for r in rs))
+        base = med.get("cwebp")
+        print(f"\n**{corpus}** ({runs[0]['date'][:10]}, {next(iter(med.values()))['w']}-wide)\n")
+        print("| tool | runs | wall s (median; all runs) | speed vs cwebp | CPU s | CPU vs cwebp | peak RSS MB, largest process "
+              "| peak RSS MB, process tree | outputs | output bytes | bytes vs cwebp |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        for tool, s in med.items():
+            sp = f"{base['wall'] / s['wall']:.2f}×" if base else "–"
+            cp = f"{s['cpu'] / base['cpu']:.2f}" if base else "–"
+            bp = f"{s['bytes'] / base['bytes']:.3f}" if base and base["bytes"] else "–"
+            rc = f" (rc≠0 in {s['fails']})" if s["fails"] else ""
+            print(f"| {tool}{rc} | {s['n']} | {s['wall']:.2f} ({s['walls']}) | {sp} | {s['cpu']:.1f} | {cp} | {s['rss']:.0f} "
+                  f"| {s['tree']:.0f} | {s['outputs']:.0f} | {s['bytes']:,.0f} | {bp} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# optimizr against cwebp, libvips and ImageMagick on one corpus, alternating the tools in rounds.
+#
+#   bench/compare.sh CORPUS_DIR [RESULTS_TSV]
+#
+# Every tool converts every *.jpg/*.jpeg/*.png under CORPUS_DIR (extension in any case) to lossy WebP at
+# quality 80, method (effort) 4, no metadata, N files at a time:
+#   optimizr-lossy  target/optimizr -workers N -quality 80 -png lossy   (every PNG lossy, as the others do)
+#   optimizr-auto   target/optimizr -workers N -quality 80              (default -png auto: graphics PNGs
+#                   also tried lossless, the smaller kept; reported separately, not comparable in bytes)
+#   cwebp           xargs -0 -P N -n 3 sh -c ... cwebp -quiet -q 80 -m 4 IN -o OUT  (reads JPEG/PNG itself)
+#   vips            xargs -0 -P N -n 2 sh -c ... vips copy IN 'OUT.webp[Q=80,effort=4,strip]'
+#   imagemagick     xargs -0 -P N -n 2 sh -c ... convert -quality 80 -define webp:method=4 -strip IN OUT.webp
+#   (sh -c '"$@" || exit 1' around each call, so one unreadable file does not abort xargs; ~1 ms per file)
+# Each run starts on an empty output dir with the inputs in the page cache; round r starts with tool r, so
+# no tool always runs first or last. bench/measure.py measures each run (wall, user+sys CPU, peak RSS of the
+# largest process and of the sampled process tree); outputs counted are *.webp files and their bytes.
+# One line per run is appended to RESULTS_TSV (default bench/results/compare-<corpus>.tsv); summarise with
+# bench/compare-summary.py RESULTS_TSV.
+#
+# Env: WORKERS (default: nproc)  ROUNDS (default 3)  TOOLS (default: all five above, space-separated)
+#      WORK (scratch dir, default /tmp/optimizr-compare)  CONVERT (default /usr/bin/convert, not a stand-in)
+# Needs: target/optimizr (mvn -B -DskipTests package); apt-get install webp libvips-tools imagemagick.
+set -euo pipefail
+[[ $# -ge 1 && -d "$1" ]] || { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+here=$(cd "$(dirname "$0")/.." && pwd)
+corpus=$(cd "$1" && pwd)
+name=$(basename "$corpus")
+results=${2:-$here/bench/results/compare-$name.tsv}
+workers=${WORKERS:-$(nproc)}
+rounds=${ROUNDS:-3}
+tools=(${TOOLS:-optimizr-lossy cwebp vips imagemagick optimizr-auto})
+work=${WORK:-/tmp/optimizr-compare}/$name
+convert=${CONVERT:-/usr/bin/convert}
+bin=$here/target/optimizr
+[[ -x "$bin" ]] || { echo "compare.sh: $bin missing: mvn -B -DskipTests package" >&2; exit 1; }
+for t in cwebp vips "$convert"; do command -v "$t" >/dev/null || { echo "compare.sh: $t missing" >&2; exit 1; }; done
+
+mkdir -p "$work" "$(dirname "$results")"
+# Argument lists for xargs, NUL-separated; output k.webp for the k-th input, so names never collide.
+python3 - "$corpus" "$work" <<'PY'
+import os, sys
+corpus, work = sys.argv[1:]
+files = sorted(os.path.join(d, f) for d, _, fs in os.walk(corpus) for f in fs
+               if f.lower().endswith((".jpg", ".jpeg", ".png")))
+def write(name, rows):
+    with open(os.path.join(work, name), "wb") as out:
+        for row in rows:
+            out.write(b"".join(a.encode() + b"\0" for a in row))
+o = lambda i: os.path.join(work, "out", f"{i}.webp")
+write("cwebp.args", ([f, "-o", o(i)] for i, f in enumerate(files)))
+write("vips.args", ([f, o(i) + "[Q=80,effort=4,strip]"] for i, f in enumerate(files)))
+write("imagemagick.args", ([f, o(i)] for i, f in enumerate(files)))
+print(f"{len(files)} inputs, {sum(os.path.getsize(f) for f in files)} bytes", file=sys.stderr)
+PY
+[[ -s "$results" ]] || printf 'date\tcorpus\ttool\tworkers\tround\twall_s\tcpu_s\tpeak_rss_mb\tpeak_tree_rss_mb\trc\toutputs\toutput_bytes\n' > "$results"
+
+# xargs aborts the whole batch when a command exits 255 (cwebp does on a file it cannot read, e.g. CMYK
+# JPEG), so each call goes through sh, which turns any failure into exit 1: xargs carries on, exits 123.
+keep_going='"$@" || exit 1'
+run() {  # run TOOL: one measured conversion of the whole corpus into $work/out
+  case "$1" in
+    optimizr-lossy) set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -png lossy -quiet -force ;;
+    optimizr-auto)  set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -quiet -force ;;
+    cwebp)          set -- xargs -0 -P "$workers" -n 3 -a "$work/cwebp.args" sh -c "$keep_going" cwebp cwebp -quiet -q 80 -m 4 ;;
+    vips)           set -- xargs -0 -P "$workers" -n 2 -a "$work/vips.args" sh -c "$keep_going" vips vips copy ;;
+    imagemagick)    set -- xargs -0 -P "$workers" -n 2 -a "$work/imagemagick.args" sh -c "$keep_going" convert "$convert" -quality 80 -define webp:method=4 -strip ;;
+    *) echo "compare.sh: unknown tool $1" >&2; exit 2 ;;
+  esac
+  python3 "$here/bench/measure.py" -- "$@" 2>>"$work/stderr.log"
+}
+
+find "$corpus" -type f -exec cat {} + > /dev/null   # page cache
+n=${#tools[@]}
+for ((r = 0; r < rounds; r++)); do
+  for ((k = 0; k < n; k++)); do
+    tool=${tools[$(((r + k) % n))]}
+    rm -rf "$work/out" && mkdir -p "$work/out"
+    m=$(run "$tool")
+    read -r outputs bytes < <(find "$work/out" -type f -name '*.webp' -printf '%s\n' | awk '{n++; s+=$1} END {print n+0, s+0}')
+    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$(date -u +%FT%TZ)" "$name" "$tool" "$workers" "$((r + 1))" "$m" "$outputs" "$bytes")
+    echo "$line" >> "$results"
+    echo "$line" >&2
+  done
+done
+rm -rf "$work/out"
