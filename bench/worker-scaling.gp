@@ -1,19 +1,20 @@
 # gnuplot -e "tsv='bench/results/worker-scaling.tsv'; out='docs/worker-scaling.png'" bench/worker-scaling.gp
 # Left: throughput (images/s) against -workers; right: peak RSS. One line per CPU count (medians when the
-# TSV holds several rounds are not taken here: one round per point).
+# TSV holds several rounds are not taken here: one round per point). Rows are split by CPU count with awk
+# so that each series is one connected line.
 set terminal pngcairo size 1100,450 font "DejaVu Sans,10"
 set output out
 set datafile separator "\t"
-set key top left autotitle columnhead
+set key top left
 set multiplot layout 1,2 title "optimizr worker scaling (-quality 80 -png lossy, launcher defaults)"
 set xlabel "-workers"
 set xtics (1,2,3,4,6,8)
 set grid
 set ylabel "images / s"
 set yrange [0:*]
-plot tsv using ($3==1 ? $4 : 1/0):10 every ::1 with linespoints lw 2 pt 7 title "1 CPU (taskset -c 0)", \
-     tsv using ($3!=1 ? $4 : 1/0):10 every ::1 with linespoints lw 2 pt 5 title "all CPUs"
+plot "< awk -F'\\t' 'NR > 1 && $3 == 1' ".tsv using 4:10 with linespoints lw 2 pt 7 title "1 CPU (taskset -c 0)", \
+     "< awk -F'\\t' 'NR > 1 && $3 != 1' ".tsv using 4:10 with linespoints lw 2 pt 5 title "all CPUs"
 set ylabel "peak RSS (MB)"
-plot tsv using ($3==1 ? $4 : 1/0):9 every ::1 with linespoints lw 2 pt 7 title "1 CPU (taskset -c 0)", \
-     tsv using ($3!=1 ? $4 : 1/0):9 every ::1 with linespoints lw 2 pt 5 title "all CPUs"
+plot "< awk -F'\\t' 'NR > 1 && $3 == 1' ".tsv using 4:9 with linespoints lw 2 pt 7 title "1 CPU (taskset -c 0)", \
+     "< awk -F'\\t' 'NR > 1 && $3 != 1' ".tsv using 4:9 with linespoints lw 2 pt 5 title "all CPUs"
 unset multiplot
