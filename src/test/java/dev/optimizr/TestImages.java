@@ -113,4 +113,19 @@ public final class TestImages {
     }
     return sum / (3.0 * a.getWidth() * a.getHeight());
   }
+
+  /** Copies {@code seed} {@code count} times as {@code dir/(i % folders)/img<i><ext>}: a tree of many files. */
+  public static void copies(Path seed, Path dir, int count, int folders) {
+    String name = seed.getFileName().toString();
+    String ext = name.substring(name.lastIndexOf('.'));
+    try {
+      for (int i = 0; i < count; i++) {
+        Path p = dir.resolve((i % folders) + "/img" + i + ext);
+        Files.createDirectories(p.getParent());
+        Files.copy(seed, p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -28,11 +28,7 @@ class InterruptTest {
   @BeforeAll
   static void buildTree() throws Exception {
     Path seed = TestImages.write(TestImages.photoLike(1600, 1200, 7), "png", tree.resolve("seed.png"));
-    for (int i = 0; i < FILES; i++) {
-      Path p = tree.resolve("in/" + (i % 4) + "/img" + i + ".png");
-      Files.createDirectories(p.getParent());
-      Files.copy(seed, p);
-    }
+    TestImages.copies(seed, tree.resolve("in"), FILES, 4);
   }
 
   private static Process start(Path out) throws Exception {

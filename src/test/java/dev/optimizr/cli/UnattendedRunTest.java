@@ -25,11 +25,7 @@ class UnattendedRunTest {
   @BeforeAll
   static void buildTree() throws Exception {
     Path seed = TestImages.write(TestImages.photoLike(1200, 900, 11), "png", tree.resolve("seed.png"));
-    for (int i = 0; i < FILES; i++) {
-      Path p = tree.resolve("in/" + (i % 3) + "/img" + i + ".png");
-      Files.createDirectories(p.getParent());
-      Files.copy(seed, p);
-    }
+    TestImages.copies(seed, tree.resolve("in"), FILES, 3);
   }
 
   private static JsonNode summary(Path out) throws Exception {
