@@ -147,6 +147,12 @@ public final class ImageDecoder implements AutoCloseable {
           param.setDestinationType(raw);
         }
       }
+      if (param.getDestinationType() == null) {
+        BufferedImage destination = Destinations.rgbOrdered(reader, width, height);
+        if (destination != null) {
+          param.setDestination(destination);
+        }
+      }
       image = reader.read(0, param);
     } catch (IOException | RuntimeException e) {
       throw corrupt(e);

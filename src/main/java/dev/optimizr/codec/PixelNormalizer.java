@@ -3,10 +3,13 @@ package dev.optimizr.codec;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
 import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
 
@@ -44,6 +47,10 @@ public final class PixelNormalizer {
         break;
     }
     ColorModel cm = image.getColorModel();
+    if (isRgbOrdered(raster, cm)) {
+      // decoded straight into libwebp's layout (see Destinations): the image's array becomes the pixels
+      return new Pixels(w, h, raster.getNumBands(), ((DataBufferByte) raster.getDataBuffer()).getData());
+    }
     if (cm instanceof IndexColorModel icm) {
       return fromPalette(w, h, raster, icm);
     }
@@ -167,6 +174,25 @@ public final class PixelNormalizer {
       return (byte) v;
     }
     return (byte) ((v * 255L + max / 2) / max);
+  }
+
+  /** True for packed 8-bit R,G,B or straight R,G,B,A bytes in an RGB colour space: libwebp's own layout. */
+  private static boolean isRgbOrdered(Raster raster, ColorModel cm) {
+    int bands = raster.getNumBands();
+    if (!(cm instanceof ComponentColorModel) || cm.isAlphaPremultiplied() || cm.hasAlpha() != (bands == 4)
+        || cm.getColorSpace().getType() != ColorSpace.TYPE_RGB || (bands != 3 && bands != 4)
+        || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
+        || sm.getDataType() != DataBuffer.TYPE_BYTE || sm.getPixelStride() != bands || !isPacked(raster)) {
+      return false;
+    }
+    int[] offsets = sm.getBandOffsets();
+    for (int b = 0; b < bands; b++) {
+      if (offsets[b] != b) {
+        return false;
+      }
+    }
+    return raster.getDataBuffer().getSize() == raster.getWidth() * raster.getHeight() * bands
+        && raster.getDataBuffer().getOffset() == 0;
   }
 
   /** True when the raster is the whole of its buffer with no row padding, so its array can be read directly. */
