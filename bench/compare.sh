@@ -5,7 +5,8 @@
 #
 # Every tool converts every *.jpg/*.jpeg/*.png under CORPUS_DIR (extension in any case) to lossy WebP at
 # quality 80, method (effort) 4, no metadata, N files at a time:
-#   optimizr-lossy  target/optimizr -workers N -quality 80 -png lossy   (every PNG lossy, as the others do)
+#   optimizr-lossy  target/optimizr -workers N -quality 80 -png lossy -keep-extension   (every PNG lossy, as the
+#                   others do; -keep-extension so that x.jpg and x.png in one folder do not collide)
 #   optimizr-auto   target/optimizr -workers N -quality 80              (default -png auto: graphics PNGs
 #                   also tried lossless, the smaller kept; reported separately, not comparable in bytes)
 #   cwebp           xargs -0 -P N -n 3 sh -c ... cwebp -quiet -q 80 -m 4 IN -o OUT  (reads JPEG/PNG itself)
@@ -60,8 +61,8 @@ PY
 keep_going='"$@" || exit 1'
 run() {  # run TOOL: one measured conversion of the whole corpus into $work/out
   case "$1" in
-    optimizr-lossy) set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -png lossy -quiet -force ;;
-    optimizr-auto)  set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -quiet -force ;;
+    optimizr-lossy) set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -png lossy -keep-extension -quiet -force ;;
+    optimizr-auto)  set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -keep-extension -quiet -force ;;
     cwebp)          set -- xargs -0 -P "$workers" -n 3 -a "$work/cwebp.args" sh -c "$keep_going" cwebp cwebp -quiet -q 80 -m 4 ;;
     vips)           set -- xargs -0 -P "$workers" -n 2 -a "$work/vips.args" sh -c "$keep_going" vips vips copy ;;
     imagemagick)    set -- xargs -0 -P "$workers" -n 2 -a "$work/imagemagick.args" sh -c "$keep_going" convert "$convert" -quality 80 -define webp:method=4 -strip ;;

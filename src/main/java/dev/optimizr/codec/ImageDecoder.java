@@ -177,6 +177,11 @@ public final class ImageDecoder implements AutoCloseable {
   }
 
   private static ConversionException corrupt(Exception e) {
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) {
+        throw oom; // the PNG reader wraps it in an IIOException; it is a lack of heap, not damage
+      }
+    }
     if (e instanceof IIOException) {
       return new ConversionException(ErrorType.CORRUPT_INPUT, describe(e), e);
     }

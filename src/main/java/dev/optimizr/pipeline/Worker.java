@@ -84,10 +84,17 @@ final class Worker implements Runnable {
       return fail(job, e.type(), e.getMessage(), start, e);
     } catch (OutOfMemoryError e) {
       // The decoded raster is unreachable once we return; the run goes on with the next image.
-      return fail(job, ErrorType.OUT_OF_MEMORY, "out of heap memory while converting (raise -Xmx)", start, e);
+      return fail(job, ErrorType.OUT_OF_MEMORY, outOfMemory(), start, e);
     } catch (RuntimeException | LinkageError e) {
       return fail(job, ErrorType.INTERNAL_ERROR, e.toString(), start, e);
     }
+  }
+
+  /** Names the heap limit and the way to raise it: the launcher caps the heap at 512 MB unless told otherwise. */
+  static String outOfMemory() {
+    long mb = Runtime.getRuntime().maxMemory() >> 20;
+    return "out of heap memory while converting with a " + mb + " MB heap (raise it, e.g. OPTIMIZR_JAVA_OPTS=-Xmx"
+        + Math.max(2, (mb * 4 + 1023) / 1024) + "g, and rerun with -retry-failed)";
   }
 
   /** ENOSPC or EDQUOT from the output file system, anywhere in the cause chain. */

@@ -104,4 +104,33 @@ class UnattendedRunTest {
     assertThat(Files.readString(log)).doesNotContain("OUT_OF_MEMORY");
     ChildRun.assertAllDecode(out, 7100);
   }
+
+  /**
+   * A PNG whose raster cannot fit the heap fails as OUT_OF_MEMORY (not as damage), naming the heap and the
+   * fix; the other image is converted.
+   */
+  @Test
+  void pngLargerThanTheHeap_failsAsOutOfMemory_withTheFix_andTheRunGoesOn() throws Exception {
+    Path in = tree.resolve("oom-in");
+    BufferedImage img = new BufferedImage(5000, 4000, BufferedImage.TYPE_INT_ARGB); // 80 MB decoded
+    var g = img.createGraphics();
+    g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(255, 0, 0, 40), 5000, 4000, java.awt.Color.BLUE));
+    g.fillRect(0, 0, 5000, 4000);
+    g.dispose();
+    TestImages.write(img, "png", in.resolve("huge.png"));
+    img = null;
+    TestImages.write(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "png", in.resolve("small.png"));
+    Path out = tree.resolve("oom-out");
+    Path log = tree.resolve("oom.log");
+
+    Process p = ChildRun.start(log, List.of("-Xmx64m"), "-input", in.toString(), "-output", out.toString(),
+        "-workers", "2", "-quiet");
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).as(Files.readString(log)).isEqualTo(1);
+    assertThat(out.resolve("small.webp")).exists();
+    assertThat(out.resolve("huge.webp")).doesNotExist();
+    String failures = Files.readString(out.resolve("failures.jsonl"));
+    assertThat(failures).contains("huge.png", "\"OUT_OF_MEMORY\"", "64 MB heap", "-Xmx2g", "-retry-failed");
+  }
 }
