@@ -109,7 +109,9 @@ class DockerfileTest {
     List<String> java = entrypoint("-workers", "3", "-quality", "80");
     Path nativeDir = tmp.resolve("native");
 
-    assertThat(java).startsWith("-Dcom.luciad.imageio.webp.tmpdir=" + nativeDir);
+    assertThat(java).contains("-Dcom.luciad.imageio.webp.tmpdir=" + nativeDir);
+    assertThat(java).as("the image's MaxRAMPercentage sizes the heap, not the launcher's 512 MB default")
+        .noneMatch(a -> a.startsWith("-Xmx"));
     assertThat(nativeDir).as("the entry point creates the libwebp directory").isDirectory();
     assertThat(String.join(" ", java)).contains(runtime.env().get("OPTIMIZR_JAVA_OPTS"));
     ParseResult parsed = parseAppArgs(java);
