@@ -29,7 +29,8 @@ final class Encoding {
     } else {
       lossy = new Result(WebPEncoder.encode(px, s), false, -1, Double.NaN, true);
     }
-    if (format == ImageFormat.PNG && o.png() == PngMode.AUTO && GraphicsDetector.looksLikeGraphics(px)) {
+    if (format == ImageFormat.PNG && o.png() == PngMode.AUTO
+        && GraphicsDetector.worthTryingLossless(px, lossy.webp().length)) {
       byte[] lossless = WebPEncoder.encode(px, s.asLossless());
       if (lossless.length <= lossy.webp().length) {
         return new Result(lossless, true, -1, Double.NaN, true);

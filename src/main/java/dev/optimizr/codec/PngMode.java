@@ -2,7 +2,7 @@ package dev.optimizr.codec;
 
 /** How PNG sources are encoded ({@code -png}). */
 public enum PngMode {
-  /** Graphics (see {@link GraphicsDetector}) lossless when that is smaller than lossy; photos lossy. */
+  /** Lossy, and also lossless when {@link GraphicsDetector} expects it may be smaller: the smaller is kept. */
   AUTO,
   /** Every PNG lossy, like JPEGs. */
   LOSSY,
