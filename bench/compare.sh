@@ -9,6 +9,8 @@
 #                   others do; -keep-extension so that x.jpg and x.png in one folder do not collide)
 #   optimizr-auto   target/optimizr -workers N -quality 80              (default -png auto: graphics PNGs
 #                   also tried lossless, the smaller kept; reported separately, not comparable in bytes)
+#   optimizr-w3     as optimizr-lossy but with the default -workers 3 (a third worker covers the fsync of each
+#                   output and other waits; not in the default TOOLS, as it is not N-wide)
 #   cwebp           xargs -0 -P N -n 3 sh -c ... cwebp -quiet -q 80 -m 4 IN -o OUT  (reads JPEG/PNG itself)
 #   vips            xargs -0 -P N -n 2 sh -c ... vips copy IN 'OUT.webp[Q=80,effort=4,strip]'
 #   imagemagick     xargs -0 -P N -n 2 sh -c ... convert -quality 80 -define webp:method=4 -strip IN OUT.webp
@@ -62,6 +64,7 @@ keep_going='"$@" || exit 1'
 run() {  # run TOOL: one measured conversion of the whole corpus into $work/out
   case "$1" in
     optimizr-lossy) set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -png lossy -keep-extension -quiet -force ;;
+    optimizr-w3)    set -- "$bin" -input "$corpus" -output "$work/out" -quality 80 -png lossy -keep-extension -quiet -force ;;
     optimizr-auto)  set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -keep-extension -quiet -force ;;
     cwebp)          set -- xargs -0 -P "$workers" -n 3 -a "$work/cwebp.args" sh -c "$keep_going" cwebp cwebp -quiet -q 80 -m 4 ;;
     vips)           set -- xargs -0 -P "$workers" -n 2 -a "$work/vips.args" sh -c "$keep_going" vips vips copy ;;
