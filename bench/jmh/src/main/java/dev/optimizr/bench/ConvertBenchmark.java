@@ -1,0 +1,69 @@
+package dev.optimizr.bench;
+
+import dev.optimizr.codec.AtomicFileWriter;
+import dev.optimizr.codec.ConversionException;
+import dev.optimizr.codec.DecodeLimits;
+import dev.optimizr.codec.EncodeSettings;
+import dev.optimizr.codec.ImageConverter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One whole conversion as a worker runs it, at the CLI's defaults (quality 80, method 4, {@code -png auto},
+ * no metadata): read the file, decode, normalise, encode, and the atomic write (temp file, fsync, rename)
+ * into a temporary directory. One thread per fork.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 2)
+public class ConvertBenchmark {
+  @Param({"JPEG_RGB", "PNG_RGBA"})
+  public Input input;
+
+  private Path dir;
+  private Path source;
+  private Path target;
+  private ImageConverter converter;
+
+  @Setup
+  public void setUp() throws IOException {
+    dir = Files.createTempDirectory("optimizr-jmh-");
+    source = Files.write(dir.resolve(input == Input.JPEG_RGB ? "photo.jpg" : "photo.png"), input.file());
+    target = dir.resolve("photo.webp");
+    converter = new ImageConverter(new EncodeSettings(80, EncodeSettings.DEFAULT_METHOD),
+        new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false), new AtomicFileWriter());
+  }
+
+  @TearDown
+  public void tearDown() throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Benchmark
+  public ImageConverter.Converted convert() throws ConversionException {
+    return converter.convert(source, target);
+  }
+}
