@@ -24,6 +24,8 @@ final class SyntheticImages {
   static final int WIDTH = 1600;
   static final int HEIGHT = 1250;
   static final long SEED = 20261123L;
+  /** Levels of fine luma texture; sets how much a JPEG at quality 90 weighs (real 2-MP photos: ~0.5–1.5 MB). */
+  static final double TEXTURE = 100;
 
   private SyntheticImages() {}
 
@@ -32,11 +34,12 @@ final class SyntheticImages {
     SplittableRandom rnd = new SplittableRandom(seed);
     float[][] coarse = {field(w, h, 160, rnd), field(w, h, 160, rnd), field(w, h, 160, rnd)};
     float[][] fine = {field(w, h, 24, rnd), field(w, h, 24, rnd), field(w, h, 24, rnd)};
+    float[] texture = field(w, h, 3, rnd); // detail at the scale of foliage or fabric, in luma only
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
     byte[] bgr = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
     for (int y = 0, i = 0; y < h; y++) {
       for (int x = 0; x < w; x++, i++) {
-        double grain = rnd.nextDouble(-5, 5);
+        double grain = rnd.nextDouble(-5, 5) + TEXTURE * (texture[i] - 0.5);
         double light = 0.2 * x / w + 0.15 * (1 - (double) y / h);
         for (int c = 0; c < 3; c++) {
           double v = 255 * (0.1 + 0.45 * coarse[c][i] + 0.2 * fine[c][i] + light) + grain + rnd.nextDouble(-2, 2);
