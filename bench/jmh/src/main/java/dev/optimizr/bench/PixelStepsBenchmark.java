@@ -2,12 +2,15 @@ package dev.optimizr.bench;
 
 import dev.optimizr.codec.ColorProfiles;
 import dev.optimizr.codec.ConversionException;
+import dev.optimizr.codec.EncodeSettings;
 import dev.optimizr.codec.GraphicsDetector;
 import dev.optimizr.codec.Orientation;
 import dev.optimizr.codec.Pixels;
+import dev.optimizr.codec.WebPEncoder;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,9 +24,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The steps between normalisation and encode, on the 2-MP photo's RGB pixels: orientation, ICC conversion
- * to sRGB, and the {@code -png auto} graphics test. Each runs only for some images; these are their costs
- * when they do. One thread per fork.
+ * The steps around the encode, on 2-MP pixels: orientation and ICC conversion to sRGB (the photo's RGB), and
+ * {@code -png auto}'s test whether a lossless encode is worth trying (the RGBA photo and the palette image).
+ * Each runs only for some images; these are their costs when they do. One thread per fork.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,13 +36,24 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class PixelStepsBenchmark {
   private Pixels photo;
+  private Pixels photoWithAlpha;
+  private long photoWithAlphaLossy;
   private Pixels palette;
+  private long paletteLossy;
   private ICC_Profile linearRgb;
 
   @Setup
   public void setUp() throws ConversionException {
     photo = Input.JPEG_RGB.pixels(Input.JPEG_RGB.file());
+    photoWithAlpha = Input.PNG_RGBA.pixels(Input.PNG_RGBA.file());
     palette = Input.PNG_PALETTE.pixels(Input.PNG_PALETTE.file());
+    // -png auto asks after the lossy encode, comparing its size with the lossless estimate
+    EncodeSettings lossy = new EncodeSettings(80, EncodeSettings.DEFAULT_METHOD);
+    photoWithAlphaLossy = WebPEncoder.encode(photoWithAlpha, lossy).length;
+    paletteLossy = WebPEncoder.encode(palette, lossy).length;
+    System.out.println(String.format(Locale.ROOT, "try lossless: PNG_RGBA %b, PNG_PALETTE %b",
+        GraphicsDetector.worthTryingLossless(photoWithAlpha, photoWithAlphaLossy),
+        GraphicsDetector.worthTryingLossless(palette, paletteLossy)));
     linearRgb = linearRgbProfile();
     if (!ColorProfiles.needsConversion(linearRgb)) {
       throw new IllegalStateException("the linear-RGB profile would not be converted; pick another profile");
@@ -81,15 +95,15 @@ public class PixelStepsBenchmark {
     return ColorProfiles.toSrgb(photo, linearRgb);
   }
 
-  /** A photo: more than 256 colours within a few pixels, then the whole predictor scan. */
+  /** {@code -png auto}'s test on the RGBA photo PNG: the lossless estimate reads a quarter of the rows. */
   @Benchmark
-  public boolean graphicsDetectorPhoto() {
-    return GraphicsDetector.looksLikeGraphics(photo);
+  public boolean pngAutoTestPhoto() {
+    return GraphicsDetector.worthTryingLossless(photoWithAlpha, photoWithAlphaLossy);
   }
 
-  /** A palette image: the colour count walks every pixel before it can say "graphics". */
+  /** The same on the palette PNG, whose colours fit VP8L's colour-indexing transform. */
   @Benchmark
-  public boolean graphicsDetectorPalette() {
-    return GraphicsDetector.looksLikeGraphics(palette);
+  public boolean pngAutoTestPalette() {
+    return GraphicsDetector.worthTryingLossless(palette, paletteLossy);
   }
 }
