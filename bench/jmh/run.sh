@@ -30,8 +30,9 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   done
 fi
 mkdir -p "$results"
+commit=$(git -C "$root" describe --always --dirty) # before the results files below are rewritten
 {
-  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git -C "$root" describe --always --dirty), $(nproc) CPUs"
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $commit, $(nproc) CPUs"
   echo "# $(java -version 2>&1 | head -1)"
   echo "# java -jar bench/jmh/target/benchmarks.jar $opts -bm avgt -tu ms $*"
 } > "$results/$name.txt"
