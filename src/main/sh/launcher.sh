@@ -9,10 +9,9 @@ esac
 if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
 
 # Memory defaults, measured in BENCHMARKS.md ("Launcher memory defaults"); every one can be overridden.
-# glibc: libwebp's large per-image buffers from mmap (returned on free) and few arenas, instead of
-# arenas that keep freed megabytes resident.
-: "${MALLOC_ARENA_MAX:=2}" "${MALLOC_MMAP_THRESHOLD_:=131072}"
-export MALLOC_ARENA_MAX MALLOC_MMAP_THRESHOLD_
+# glibc: two malloc arenas instead of 8 per core, fewer places for freed libwebp buffers to stay resident.
+: "${MALLOC_ARENA_MAX:=2}"
+export MALLOC_ARENA_MAX
 # Heap: unless the caller sizes it, at most 512 MB (a quarter of the memory limit when that is less).
 # G1 grows its heap towards the limit, as decoded rasters are single huge arrays: with the JVM's default
 # limit (a quarter of RAM) resident memory reached 0.9-1.3 GB at -workers 3 for the same images.

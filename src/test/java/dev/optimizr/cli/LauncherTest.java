@@ -17,13 +17,12 @@ class LauncherTest {
   @TempDir Path tmp;
 
   @Test
-  void withoutHeapFlags_capsTheHeapAt512Mb_andTunesMalloc() throws Exception {
+  void withoutHeapFlags_capsTheHeapAt512Mb_andLimitsMallocArenas() throws Exception {
     List<String> out = launch(Map.of());
     // 512 MB, or a quarter of the memory limit on a machine with less than 2 GB
     assertThat(out).filteredOn(a -> a.startsWith("-Xmx")).singleElement()
         .satisfies(a -> assertThat(Integer.parseInt(a.replaceAll("\\D", ""))).isBetween(64, 512));
-    assertThat(out).contains("-Djdk.nio.maxCachedBufferSize=262144", "MALLOC_ARENA_MAX=2",
-        "MALLOC_MMAP_THRESHOLD_=131072");
+    assertThat(out).contains("-Djdk.nio.maxCachedBufferSize=262144", "MALLOC_ARENA_MAX=2");
   }
 
   @Test
