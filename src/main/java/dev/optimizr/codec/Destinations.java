@@ -33,15 +33,26 @@ final class Destinations {
    * is not one of the two BGR-ordered standard types (gray, palette and 16-bit images keep theirs).
    */
   static BufferedImage rgbOrdered(ImageReader reader, int width, int height) throws IOException {
-    Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-    if (types == null || !types.hasNext()) {
-      return null;
-    }
-    int type = types.next().getBufferedImageType();
-    if (type != BufferedImage.TYPE_3BYTE_BGR && type != BufferedImage.TYPE_4BYTE_ABGR) {
+    int type = defaultType(reader);
+    if (!isBgrOrdered(type)) {
       return null;
     }
     return rgb(width, height, type == BufferedImage.TYPE_4BYTE_ABGR);
+  }
+
+  /** True when {@link #rgbOrdered} will give the reader a destination, so no normalised copy is made. */
+  static boolean decodesDirectly(ImageReader reader) throws IOException {
+    return isBgrOrdered(defaultType(reader));
+  }
+
+  private static boolean isBgrOrdered(int type) {
+    return type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR;
+  }
+
+  /** The {@code BufferedImage} type of the reader's first (default) destination type, or -1. */
+  private static int defaultType(ImageReader reader) throws IOException {
+    Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+    return types == null || !types.hasNext() ? -1 : types.next().getBufferedImageType();
   }
 
   /** A straight-alpha (not premultiplied) sRGB image with R,G,B(,A) interleaved bytes. */

@@ -46,6 +46,7 @@ public final class ImageDecoder implements AutoCloseable {
   private final int bytesPerDecodedPixel;
   private final List<String> warnings;
   private SourceMetadata metadata = SourceMetadata.NONE;
+  private boolean direct;
 
   private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
       byte[] pngProfile, int bytesPerDecodedPixel, List<String> warnings) throws IOException {
@@ -93,6 +94,7 @@ public final class ImageDecoder implements AutoCloseable {
       ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, pngProfile, bpp, warnings);
       d.metadata = metadata;
       limits.check(d.width, d.height);
+      d.direct = Destinations.decodesDirectly(reader);
       return d;
     } catch (ConversionException e) {
       dispose(reader, in);
@@ -120,12 +122,14 @@ public final class ImageDecoder implements AutoCloseable {
    * Heap a conversion of this image needs at its peak: the decoded raster and a normalised copy (none for
    * 8-bit RGB/RGBA, which decode straight into the encoder's layout, but gray, palette, 16-bit and CMYK
    * images need one), plus one more copy when a rotation or a colour conversion is due, all alive at once.
-   * An over-estimate serialises images needlessly: with 12 bytes per pixel for every image, a 24-MP photo
-   * took the whole budget of a 512 MB heap and left the other worker idle.
+   * An over-estimate serialises images needlessly: at 12 bytes per pixel for every image, two 24-MP photos
+   * did not fit the budget of a 512 MB heap together, and one of two workers sat idle (measured: 6 such
+   * photos took 13.0 s instead of 6.5 s).
    */
   public long estimatedHeapBytes() {
     boolean extraCopy = orientation > 1 || pngProfile != null || metadata.icc() != null;
-    return (long) width * height * (bytesPerDecodedPixel + 4 + (extraCopy ? 4 : 0));
+    int perPixel = direct ? 4 : bytesPerDecodedPixel + 4;
+    return (long) width * height * (perPixel + (extraCopy ? 4 : 0));
   }
 
   /** Decodes the pixels. */
