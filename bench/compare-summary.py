@@ -4,10 +4,12 @@
   bench/compare-summary.py RESULTS_TSV...
 
 speed vs cwebp = cwebp's median wall / the tool's (above 1: faster than cwebp); CPU and bytes ratios =
-tool / cwebp (below 1: less). RSS columns are the medians of each run's peak."""
+tool / cwebp (below 1: less). RSS columns are the medians of each run's peak. "per round" is the median over
+rounds of cwebp's wall / the tool's wall in the same round: the machine's speed drifts over a session, and
+a round's tools run back to back."""
 import csv, statistics, sys
 
-ORDER = ["optimizr-lossy", "optimizr-auto", "cwebp", "vips", "imagemagick"]
+ORDER = ["optimizr-lossy", "optimizr-w3", "optimizr-auto", "cwebp", "vips", "imagemagick"]
 
 
 def main():
@@ -25,18 +27,21 @@ def main():
                 med[tool] = dict(n=len(rs), wall=m("wall_s"), cpu=m("cpu_s"), rss=m("peak_rss_mb"),
                                  tree=m("peak_tree_rss_mb"), outputs=m("outputs"), bytes=m("output_bytes"),
                                  walls=" / ".join(r["wall_s"] for r in rs), w=rs[0]["workers"],
-                                 fails=sum(r["rc"] != "0" for r in rs))
+                                 fails=sum(r["rc"] != "0" for r in rs),
+                                 rounds={r["round"]: float(r["wall_s"]) for r in rs})
         base = med.get("cwebp")
         print(f"\n**{corpus}** ({runs[0]['date'][:10]}, {next(iter(med.values()))['w']}-wide)\n")
-        print("| tool | runs | wall s (median; all runs) | speed vs cwebp | CPU s | CPU vs cwebp | peak RSS MB, largest process "
+        print("| tool | runs | wall s (median; all runs) | speed vs cwebp | per round | CPU s | CPU vs cwebp | peak RSS MB, largest process "
               "| peak RSS MB, process tree | outputs | output bytes | bytes vs cwebp |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|")
         for tool, s in med.items():
             sp = f"{base['wall'] / s['wall']:.2f}×" if base else "–"
+            paired = [base["rounds"][k] / w for k, w in s["rounds"].items() if base and k in base["rounds"]]
+            pr = f"{statistics.median(paired):.2f}×" if paired else "–"
             cp = f"{s['cpu'] / base['cpu']:.2f}" if base else "–"
             bp = f"{s['bytes'] / base['bytes']:.3f}" if base and base["bytes"] else "–"
             rc = f" (rc≠0 in {s['fails']})" if s["fails"] else ""
-            print(f"| {tool}{rc} | {s['n']} | {s['wall']:.2f} ({s['walls']}) | {sp} | {s['cpu']:.1f} | {cp} | {s['rss']:.0f} "
+            print(f"| {tool}{rc} | {s['n']} | {s['wall']:.2f} ({s['walls']}) | {sp} | {pr} | {s['cpu']:.1f} | {cp} | {s['rss']:.0f} "
                   f"| {s['tree']:.0f} | {s['outputs']:.0f} | {s['bytes']:,.0f} | {bp} |")
 
 

@@ -29,28 +29,21 @@ final class Destinations {
   private Destinations() {}
 
   /**
-   * An R,G,B(,A) byte image of the reader's first (default) type's colour space, or null when that type
-   * is not one of the two BGR-ordered standard types (gray, palette and 16-bit images keep theirs).
+   * An R,G,B(,A) byte image for a reader whose default {@code BufferedImage} type is {@code defaultType}, or
+   * null when that type is not one of the two BGR-ordered standard types (gray, palette and 16-bit images
+   * keep theirs).
    */
-  static BufferedImage rgbOrdered(ImageReader reader, int width, int height) throws IOException {
-    int type = defaultType(reader);
-    if (!isBgrOrdered(type)) {
-      return null;
-    }
-    return rgb(width, height, type == BufferedImage.TYPE_4BYTE_ABGR);
+  static BufferedImage rgbOrdered(int defaultType, int width, int height) {
+    return decodesDirectly(defaultType) ? rgb(width, height, defaultType == BufferedImage.TYPE_4BYTE_ABGR) : null;
   }
 
-  /** True when {@link #rgbOrdered} will give the reader a destination, so no normalised copy is made. */
-  static boolean decodesDirectly(ImageReader reader) throws IOException {
-    return isBgrOrdered(defaultType(reader));
-  }
-
-  private static boolean isBgrOrdered(int type) {
-    return type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_4BYTE_ABGR;
+  /** True when {@link #rgbOrdered} gives a destination for this default type, so no normalised copy is made. */
+  static boolean decodesDirectly(int defaultType) {
+    return defaultType == BufferedImage.TYPE_3BYTE_BGR || defaultType == BufferedImage.TYPE_4BYTE_ABGR;
   }
 
   /** The {@code BufferedImage} type of the reader's first (default) destination type, or -1. */
-  private static int defaultType(ImageReader reader) throws IOException {
+  static int defaultType(ImageReader reader) throws IOException {
     Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
     return types == null || !types.hasNext() ? -1 : types.next().getBufferedImageType();
   }

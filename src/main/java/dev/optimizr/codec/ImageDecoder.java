@@ -46,7 +46,7 @@ public final class ImageDecoder implements AutoCloseable {
   private final int bytesPerDecodedPixel;
   private final List<String> warnings;
   private SourceMetadata metadata = SourceMetadata.NONE;
-  private boolean direct;
+  private int defaultType = -1;
 
   private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
       byte[] pngProfile, int bytesPerDecodedPixel, List<String> warnings) throws IOException {
@@ -94,7 +94,7 @@ public final class ImageDecoder implements AutoCloseable {
       ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, pngProfile, bpp, warnings);
       d.metadata = metadata;
       limits.check(d.width, d.height);
-      d.direct = Destinations.decodesDirectly(reader);
+      d.defaultType = Destinations.defaultType(reader);
       return d;
     } catch (ConversionException e) {
       dispose(reader, in);
@@ -128,7 +128,7 @@ public final class ImageDecoder implements AutoCloseable {
    */
   public long estimatedHeapBytes() {
     boolean extraCopy = orientation > 1 || pngProfile != null || metadata.icc() != null;
-    int perPixel = direct ? 4 : bytesPerDecodedPixel + 4;
+    int perPixel = Destinations.decodesDirectly(defaultType) ? 4 : bytesPerDecodedPixel + 4;
     return (long) width * height * (perPixel + (extraCopy ? 4 : 0));
   }
 
@@ -156,7 +156,7 @@ public final class ImageDecoder implements AutoCloseable {
         }
       }
       if (param.getDestinationType() == null) {
-        BufferedImage destination = Destinations.rgbOrdered(reader, width, height);
+        BufferedImage destination = Destinations.rgbOrdered(defaultType, width, height);
         if (destination != null) {
           param.setDestination(destination);
         }
