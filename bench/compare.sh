@@ -22,6 +22,8 @@
 # bench/compare-summary.py RESULTS_TSV.
 #
 # Env: WORKERS (default: nproc)  ROUNDS (default 3)  TOOLS (default: all five above, space-separated)
+#      (an optimizr tool may carry JVM flags for the launcher after a colon, commas for spaces:
+#      optimizr-lossy:-XX:+UseParallelGC,-Xmx1g runs optimizr-lossy with OPTIMIZR_JAVA_OPTS="-XX:+UseParallelGC -Xmx1g")
 #      WORK (scratch dir, default /tmp/optimizr-compare)  CONVERT (default /usr/bin/convert, not a stand-in)
 # Needs: target/optimizr (mvn -B -DskipTests package); apt-get install webp libvips-tools imagemagick.
 set -euo pipefail
@@ -62,6 +64,11 @@ PY
 # JPEG), so each call goes through sh, which turns any failure into exit 1: xargs carries on, exits 123.
 keep_going='"$@" || exit 1'
 run() {  # run TOOL: one measured conversion of the whole corpus into $work/out
+  local opts=
+  if [[ "$1" == optimizr*:* ]]; then  # optimizr-lossy:-XX:+UseParallelGC,-Xmx1g = that tool with these JVM flags
+    opts=${1#*:}; opts=${opts//,/ }; set -- "${1%%:*}"
+  fi
+  export OPTIMIZR_JAVA_OPTS="$opts"
   case "$1" in
     optimizr-lossy) set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -png lossy -keep-extension -quiet -force ;;
     optimizr-w3)    set -- "$bin" -input "$corpus" -output "$work/out" -quality 80 -png lossy -keep-extension -quiet -force ;;
