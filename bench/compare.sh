@@ -23,7 +23,8 @@
 #
 # Env: WORKERS (default: nproc)  ROUNDS (default 3)  TOOLS (default: all five above, space-separated)
 #      (an optimizr tool may carry JVM flags for the launcher after a colon, commas for spaces:
-#      optimizr-lossy:-XX:+UseParallelGC,-Xmx1g runs optimizr-lossy with OPTIMIZR_JAVA_OPTS="-XX:+UseParallelGC -Xmx1g")
+#      optimizr-lossy:-XX:+UseParallelGC,-Xmx1g runs optimizr-lossy with OPTIMIZR_JAVA_OPTS="-XX:+UseParallelGC -Xmx1g";
+#      a NAME=VALUE word in capitals is set in the environment instead: optimizr-w3:MALLOC_ARENA_MAX=1)
 #      WORK (scratch dir, default /tmp/optimizr-compare)  CONVERT (default /usr/bin/convert, not a stand-in)
 # Needs: target/optimizr (mvn -B -DskipTests package); apt-get install webp libvips-tools imagemagick.
 set -euo pipefail
@@ -64,9 +65,13 @@ PY
 # JPEG), so each call goes through sh, which turns any failure into exit 1: xargs carries on, exits 123.
 keep_going='"$@" || exit 1'
 run() {  # run TOOL: one measured conversion of the whole corpus into $work/out
-  local opts=
+  local opts= env=() word words
   if [[ "$1" == optimizr*:* ]]; then  # optimizr-lossy:-XX:+UseParallelGC,-Xmx1g = that tool with these JVM flags
-    opts=${1#*:}; opts=${opts//,/ }; set -- "${1%%:*}"
+    IFS=, read -r -a words <<< "${1#*:}"
+    for word in "${words[@]}"; do  # NAME=VALUE (capitals) is an environment variable, e.g. MALLOC_ARENA_MAX=1
+      if [[ "$word" =~ ^[A-Z_]+= ]]; then env+=("$word"); else opts+="${opts:+ }$word"; fi
+    done
+    set -- "${1%%:*}"
   fi
   export OPTIMIZR_JAVA_OPTS="$opts"
   case "$1" in
@@ -78,7 +83,7 @@ run() {  # run TOOL: one measured conversion of the whole corpus into $work/out
     imagemagick)    set -- xargs -0 -P "$workers" -n 2 -a "$work/imagemagick.args" sh -c "$keep_going" convert "$convert" -quality 80 -define webp:method=4 -strip ;;
     *) echo "compare.sh: unknown tool $1" >&2; exit 2 ;;
   esac
-  python3 "$here/bench/measure.py" -- "$@" 2>>"$work/stderr.log"
+  env "${env[@]}" python3 "$here/bench/measure.py" -- "$@" 2>>"$work/stderr.log"
 }
 
 find "$corpus" -type f -exec cat {} + > /dev/null   # page cache

@@ -25,14 +25,36 @@ public final class ColorProfiles {
     return profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_RGB && !isSrgb(profile);
   }
 
-  /** Returns {@code px} converted from {@code profile} to sRGB, alpha untouched. */
+  /** Rows converted per LCMS call: the JDK copies both arrays of each call into native memory. */
+  static final int STRIP_ROWS = 64;
+
+  /**
+   * Converts {@code px} from {@code profile} to sRGB in place, alpha untouched, and returns it.
+   *
+   * <p>In strips of {@link #STRIP_ROWS} rows through a small buffer: the JDK's LCMS binding takes each
+   * array with {@code GetByteArrayElements}, i.e. copies source and destination into native memory for the
+   * call, so converting a whole image at once held two native copies of it besides the Java output array
+   * (NMT at a real-corpus run's peak: 2 x 70 MB for one image; BENCHMARKS.md, "Launcher memory defaults").
+   */
   public static Pixels toSrgb(Pixels px, ICC_Profile profile) {
-    ColorSpace source = new ICC_ColorSpace(profile);
-    BufferedImage from = wrap(px, source, px.data());
-    Pixels out = new Pixels(px.width(), px.height(), px.channels(), new byte[px.data().length]);
-    BufferedImage to = wrap(out, ColorSpace.getInstance(ColorSpace.CS_sRGB), out.data());
-    new ColorConvertOp(null).filter(from, to);
-    return out;
+    int w = px.width();
+    int n = px.channels();
+    int rowBytes = w * n;
+    int rows = Math.min(STRIP_ROWS, px.height());
+    byte[] in = new byte[rowBytes * rows];
+    byte[] out = new byte[rowBytes * rows];
+    Pixels strip = new Pixels(w, rows, n, in);
+    BufferedImage from = wrap(strip, new ICC_ColorSpace(profile), in);
+    BufferedImage to = wrap(strip, ColorSpace.getInstance(ColorSpace.CS_sRGB), out);
+    ColorConvertOp op = new ColorConvertOp(null); // keeps its LCMS transform from strip to strip
+    byte[] data = px.data();
+    for (int y = 0; y < px.height(); y += rows) {
+      int h = Math.min(rows, px.height() - y);
+      System.arraycopy(data, y * rowBytes, in, 0, h * rowBytes);
+      op.filter(from, to); // a short last strip converts stale rows too; they are not copied back
+      System.arraycopy(out, 0, data, y * rowBytes, h * rowBytes);
+    }
+    return px;
   }
 
   /**

@@ -121,13 +121,14 @@ public final class ImageDecoder implements AutoCloseable {
   /**
    * Heap a conversion of this image needs at its peak: the decoded raster and a normalised copy (none for
    * 8-bit RGB/RGBA, which decode straight into the encoder's layout, but gray, palette, 16-bit and CMYK
-   * images need one), plus one more copy when a rotation or a colour conversion is due, all alive at once.
+   * images need one), plus one more copy when a rotation or a JPEG's colour conversion is due, all alive at once.
    * An over-estimate serialises images needlessly: at 12 bytes per pixel for every image, two 24-MP photos
    * did not fit the budget of a 512 MB heap together, and one of two workers sat idle (measured: 6 such
    * photos took 13.0 s instead of 6.5 s).
    */
   public long estimatedHeapBytes() {
-    boolean extraCopy = orientation > 1 || pngProfile != null || metadata.icc() != null;
+    // A PNG's profile is converted in place (ColorProfiles); the JPEG reader converts into a second raster.
+    boolean extraCopy = orientation > 1 || (pngProfile == null && metadata.icc() != null);
     int perPixel = Destinations.decodesDirectly(defaultType) ? 4 : bytesPerDecodedPixel + 4;
     return (long) width * height * (perPixel + (extraCopy ? 4 : 0));
   }

@@ -20,6 +20,8 @@ class HeapEstimateTest {
       "src/test/resources/edge/pngsuite/basn2c08.png, 4", // 8-bit RGB
       "src/test/resources/edge/pngsuite/basn6a08.png, 4", // 8-bit RGBA
       "src/test/resources/edge/pngsuite/basn0g08.png, 8", // gray: decoded raster + RGB copy
+      "src/test/resources/edge/wuffs/red-blue-gradient.dcip3d65-no-chrm-no-gama.png, 4", // iCCP: converted in place
+      "src/test/resources/edge/synthetic/icc-widegamut-rgb.jpg, 8", // the JPEG reader converts into a 2nd raster
   })
   void estimate_countsTheCopiesThisImageNeeds(String file, int bytesPerPixel) throws Exception {
     byte[] data = Files.readAllBytes(Path.of(file));
