@@ -20,7 +20,8 @@ def main():
     for corpus in dict.fromkeys(r["corpus"] for r in rows):
         runs = [r for r in rows if r["corpus"] == corpus]
         med = {}
-        for tool in ORDER:
+        # The known tools in ORDER, then any others (flag variants such as optimizr-w3:-Xmx384m) as they come.
+        for tool in ORDER + [t for t in dict.fromkeys(r["tool"] for r in runs) if t not in ORDER]:
             rs = [r for r in runs if r["tool"] == tool]
             if rs:
                 m = lambda k: statistics.median(float(r[k]) for r in rs)

@@ -17,11 +17,11 @@ class LauncherTest {
   @TempDir Path tmp;
 
   @Test
-  void withoutHeapFlags_capsTheHeapAt512Mb_andLimitsMallocArenas() throws Exception {
+  void withoutHeapFlags_capsTheHeapAt384Mb_andLimitsMallocArenas() throws Exception {
     List<String> out = launch(Map.of());
-    // 512 MB, or a quarter of the memory limit on a machine with less than 2 GB
+    // 384 MB, or a quarter of the memory limit on a machine with less than 2 GB
     assertThat(out).filteredOn(a -> a.startsWith("-Xmx")).singleElement()
-        .satisfies(a -> assertThat(Integer.parseInt(a.replaceAll("\\D", ""))).isBetween(64, 512));
+        .satisfies(a -> assertThat(Integer.parseInt(a.replaceAll("\\D", ""))).isBetween(64, 384));
     assertThat(out).contains("-Djdk.nio.maxCachedBufferSize=262144", "MALLOC_ARENA_MAX=2");
   }
 
