@@ -42,10 +42,10 @@ final class Destinations {
     return defaultType == BufferedImage.TYPE_3BYTE_BGR || defaultType == BufferedImage.TYPE_4BYTE_ABGR;
   }
 
-  /** The {@code BufferedImage} type of the reader's first (default) destination type, or -1. */
-  static int defaultType(ImageReader reader) throws IOException {
+  /** The reader's first (default) destination type, or null. */
+  static ImageTypeSpecifier defaultSpecifier(ImageReader reader) throws IOException {
     Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-    return types == null || !types.hasNext() ? -1 : types.next().getBufferedImageType();
+    return types == null || !types.hasNext() ? null : types.next();
   }
 
   /** A straight-alpha (not premultiplied) sRGB image with R,G,B(,A) interleaved bytes. */

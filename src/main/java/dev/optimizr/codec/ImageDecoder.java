@@ -43,7 +43,7 @@ public final class ImageDecoder implements AutoCloseable {
   private final int height;
   private final int orientation;
   private final byte[] pngProfile;
-  private final int bytesPerDecodedPixel;
+  private int bytesPerDecodedPixel;
   private final List<String> warnings;
   private SourceMetadata metadata = SourceMetadata.NONE;
   private int defaultType = -1;
@@ -94,7 +94,14 @@ public final class ImageDecoder implements AutoCloseable {
       ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, pngProfile, bpp, warnings);
       d.metadata = metadata;
       limits.check(d.width, d.height);
-      d.defaultType = Destinations.defaultType(reader);
+      javax.imageio.ImageTypeSpecifier type = Destinations.defaultSpecifier(reader);
+      if (type != null) {
+        d.defaultType = type.getBufferedImageType();
+        // What the reader's own raster takes: 1 byte for 8-bit gray or palette, 2 for gray+alpha or 16-bit
+        // gray, 6 for 16-bit RGB... (the header's guess of 4 or 8 counted a gray 24-MP JPEG at 8 bytes per
+        // pixel in all, 192 MB, which kept a second large photo waiting under a 384 MB heap).
+        d.bytesPerDecodedPixel = Math.max(1, (type.getColorModel().getPixelSize() + 7) / 8);
+      }
       return d;
     } catch (ConversionException e) {
       dispose(reader, in);

@@ -19,7 +19,10 @@ class HeapEstimateTest {
       "src/test/resources/edge/exif-orientation-examples/Landscape_6.jpg, 8", // + the rotated copy
       "src/test/resources/edge/pngsuite/basn2c08.png, 4", // 8-bit RGB
       "src/test/resources/edge/pngsuite/basn6a08.png, 4", // 8-bit RGBA
-      "src/test/resources/edge/pngsuite/basn0g08.png, 8", // gray: decoded raster + RGB copy
+      "src/test/resources/edge/pngsuite/basn0g08.png, 5", // 8-bit gray: 1-byte raster + RGB(A) copy
+      "src/test/resources/edge/pngsuite/basn3p08.png, 5", // palette: 1-byte indices + RGB(A) copy
+      "src/test/resources/edge/pngsuite/basn2c16.png, 10", // 16-bit RGB: 6 bytes of shorts + RGB(A) copy
+      "src/test/resources/edge/wuffs/bricks-gray.jpeg, 5", // gray JPEG: 1-byte raster + RGB(A) copy
       "src/test/resources/edge/wuffs/red-blue-gradient.dcip3d65-no-chrm-no-gama.png, 4", // iCCP: converted in place
       "src/test/resources/edge/synthetic/icc-widegamut-rgb.jpg, 8", // the JPEG reader converts into a 2nd raster
   })
