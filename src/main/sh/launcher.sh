@@ -15,7 +15,7 @@ export MALLOC_ARENA_MAX
 # Heap: unless the caller sizes it, at most 384 MB (a quarter of the memory limit when that is less).
 # G1 grows its heap towards the limit, as decoded rasters are single huge arrays: with the JVM's default
 # limit (a quarter of RAM) resident memory reached 0.9-1.3 GB at -workers 3 for the same images, with
-# 512 MB 0.8-0.9 GB, with 384 MB 0.65-0.76 GB (median 675 MB), at the same speed.
+# 512 MB 0.76-0.96 GB (median 846 MB), with 384 MB 0.63-0.78 GB (median 706 MB), at the same speed.
 heap=
 case " ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-} ${OPTIMIZR_JAVA_OPTS:-} " in
   *" -Xmx"* | *" -XX:MaxHeapSize="* | *" -XX:MaxRAM"*) ;;
