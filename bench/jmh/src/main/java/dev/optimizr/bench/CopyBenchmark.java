@@ -4,30 +4,15 @@ import dev.optimizr.codec.PixelNormalizer;
 import dev.optimizr.codec.Pixels;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one copy of a 2-MP RGB image (6 MB) costs: optimizr's B,G,R → R,G,B normalisation against a plain
  * copy into a new array and a copy into an existing one. The gap between the first and the last is what a
  * decoder that writes RGB in place (no normalising copy) saves per image. One thread per fork.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 2)
-public class CopyBenchmark {
+public class CopyBenchmark extends HotPathBenchmark {
   private BufferedImage bgr;
   private byte[] source;
   private byte[] target;

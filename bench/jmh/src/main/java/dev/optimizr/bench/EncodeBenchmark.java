@@ -5,30 +5,15 @@ import dev.optimizr.codec.EncodeSettings;
 import dev.optimizr.codec.Pixels;
 import dev.optimizr.codec.WebPEncoder;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * libwebp lossy encode at optimizr's defaults (quality 80, method 4) of the decoded pixels of a 2-MP input,
  * including the JNI hand-over of the pixel array. One thread per fork.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 2)
-public class EncodeBenchmark {
+public class EncodeBenchmark extends HotPathBenchmark {
   private static final EncodeSettings SETTINGS = new EncodeSettings(80, 4);
 
   @Param({"JPEG_RGB", "PNG_RGBA"})

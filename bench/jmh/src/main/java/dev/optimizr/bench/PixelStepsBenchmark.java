@@ -11,30 +11,15 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The steps around the encode, on 2-MP pixels: orientation and ICC conversion to sRGB (the photo's RGB), and
  * {@code -png auto}'s test whether a lossless encode is worth trying (the RGBA photo and the palette image).
  * Each runs only for some images; these are their costs when they do. One thread per fork.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 2)
-public class PixelStepsBenchmark {
+public class PixelStepsBenchmark extends HotPathBenchmark {
   private Pixels photo;
   private Pixels photoWithAlpha;
   private long photoWithAlphaLossy;
