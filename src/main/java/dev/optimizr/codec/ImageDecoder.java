@@ -43,13 +43,13 @@ public final class ImageDecoder implements AutoCloseable {
   private final int height;
   private final int orientation;
   private final byte[] pngProfile;
-  private int bytesPerDecodedPixel;
+  private int bytesPerDecodedPixel = 4; // the reader's raster; set from its default type in open()
   private final List<String> warnings;
   private SourceMetadata metadata = SourceMetadata.NONE;
   private int defaultType = -1;
 
   private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
-      byte[] pngProfile, int bytesPerDecodedPixel, List<String> warnings) throws IOException {
+      byte[] pngProfile, List<String> warnings) throws IOException {
     this.reader = reader;
     this.in = in;
     this.limits = limits;
@@ -57,7 +57,6 @@ public final class ImageDecoder implements AutoCloseable {
     this.height = reader.getHeight(0);
     this.orientation = orientation;
     this.pngProfile = pngProfile;
-    this.bytesPerDecodedPixel = bytesPerDecodedPixel;
     this.warnings = warnings;
   }
 
@@ -69,7 +68,6 @@ public final class ImageDecoder implements AutoCloseable {
     List<String> warnings = new ArrayList<>();
     int orientation;
     byte[] pngProfile = null;
-    int bpp = 4;
     SourceMetadata metadata;
     if (format == ImageFormat.JPEG) {
       JpegStructure s = JpegStructure.scan(data);
@@ -82,7 +80,6 @@ public final class ImageDecoder implements AutoCloseable {
       pngProfile = s.iccProfile();
       metadata = s.metadata();
       damage(s.problems(), limits, warnings);
-      bpp = data.length > 24 && data[24] == 16 ? 8 : 4; // IHDR bit depth: 16-bit samples decode to shorts
     } else {
       throw new ConversionException(ErrorType.UNSUPPORTED_FORMAT, "content is " + format + ", not JPEG or PNG");
     }
@@ -91,15 +88,14 @@ public final class ImageDecoder implements AutoCloseable {
     ImageInputStream in = new ByteArrayImageInputStream(data);
     try {
       reader.setInput(in, true, true);
-      ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, pngProfile, bpp, warnings);
+      ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, pngProfile, warnings);
       d.metadata = metadata;
       limits.check(d.width, d.height);
       javax.imageio.ImageTypeSpecifier type = Destinations.defaultSpecifier(reader);
       if (type != null) {
         d.defaultType = type.getBufferedImageType();
-        // What the reader's own raster takes: 1 byte for 8-bit gray or palette, 2 for gray+alpha or 16-bit
-        // gray, 6 for 16-bit RGB... (the header's guess of 4 or 8 counted a gray 24-MP JPEG at 8 bytes per
-        // pixel in all, 192 MB, which kept a second large photo waiting under a 384 MB heap).
+        // 1 byte for 8-bit gray or palette, 2 for gray+alpha or 16-bit gray, 6 for 16-bit RGB... (a flat 4
+        // counted a gray 24-MP JPEG at 192 MB, which kept a second large photo waiting under a 384 MB heap).
         d.bytesPerDecodedPixel = Math.max(1, (type.getColorModel().getPixelSize() + 7) / 8);
       }
       return d;
