@@ -24,6 +24,52 @@ public final class TestImages {
     }
   }
 
+  /**
+   * {@code jpeg} with {@code profile} embedded as APP2 "ICC_PROFILE" segments right after SOI, split into
+   * pieces of at most 65,519 bytes with 1-based sequence numbers (ICC.1 Annex B.4).
+   */
+  public static byte[] withJpegIccProfile(byte[] jpeg, byte[] profile) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    int piece = 65519;
+    int count = (profile.length + piece - 1) / piece;
+    for (int i = 0; i < count; i++) {
+      int from = i * piece;
+      int len = Math.min(piece, profile.length - from);
+      int segment = 2 + 12 + 2 + len;
+      out.write(0xFF);
+      out.write(0xE2);
+      out.write(segment >> 8);
+      out.write(segment & 0xFF);
+      out.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      out.write(i + 1);
+      out.write(count);
+      out.write(profile, from, len);
+    }
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
+  }
+
+  /** The ICC profile of a JPEG: the APP2 "ICC_PROFILE" segments' payloads in sequence order (ICC.1 Annex B.4). */
+  public static byte[] jpegIccProfile(byte[] jpeg) {
+    java.util.TreeMap<Integer, byte[]> pieces = new java.util.TreeMap<>();
+    int pos = 2;
+    while (pos + 4 < jpeg.length && (jpeg[pos] & 0xFF) == 0xFF && (jpeg[pos + 1] & 0xFF) != 0xDA) {
+      int len = ((jpeg[pos + 2] & 0xFF) << 8) | (jpeg[pos + 3] & 0xFF);
+      if ((jpeg[pos + 1] & 0xFF) == 0xE2 && new String(jpeg, pos + 4, 11, java.nio.charset.StandardCharsets.US_ASCII)
+          .equals("ICC_PROFILE")) {
+        pieces.put(jpeg[pos + 16] & 0xFF, java.util.Arrays.copyOfRange(jpeg, pos + 18, pos + 2 + len));
+      }
+      pos += 2 + len;
+    }
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    pieces.values().forEach(b::writeBytes);
+    if (b.size() == 0) {
+      throw new IllegalArgumentException("the JPEG has no ICC profile");
+    }
+    return b.toByteArray();
+  }
+
   public static Path edge(String relative) {
     return edge().resolve(relative);
   }

@@ -25,6 +25,21 @@ public final class ColorProfiles {
     return profile != null && profile.getColorSpaceType() == ColorSpace.TYPE_RGB && !isSrgb(profile);
   }
 
+  /** True when {@code icc} is a profile for RGB data (ICC header bytes 16–19, the data colour space). */
+  static boolean isRgb(byte[] icc) {
+    return hasDataColourSpace(icc, "RGB ");
+  }
+
+  /** True when {@code icc} is a profile for gray data. */
+  static boolean isGray(byte[] icc) {
+    return hasDataColourSpace(icc, "GRAY");
+  }
+
+  private static boolean hasDataColourSpace(byte[] icc, String signature) {
+    return icc != null && icc.length >= 128
+        && new String(icc, 16, 4, StandardCharsets.ISO_8859_1).equals(signature);
+  }
+
   /** Rows converted per LCMS call: the JDK copies both arrays of each call into native memory. */
   static final int STRIP_ROWS = 64;
 

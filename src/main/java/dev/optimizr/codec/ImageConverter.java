@@ -71,13 +71,19 @@ public final class ImageConverter {
       SourceMetadata meta = image.metadata();
       // -metadata icc keeps the pixels in the source's space and tags them; only an RGB profile can tag RGB
       // pixels (a CMYK or gray profile describes samples we no longer have), so others convert as usual.
-      byte[] icc = options.wants(MetadataKind.ICC) && isRgbProfile(meta.icc()) ? meta.icc() : null;
-      ImageDecoder.Decoded decoded = image.decode(icc != null);
+      byte[] icc = options.wants(MetadataKind.ICC) && ColorProfiles.isRgb(meta.icc()) ? meta.icc() : null;
+      ImageDecoder.Decoded decoded = image.decode();
       clock.stageDone(Stage.DECODE);
       Pixels px = PixelNormalizer.toPixels(decoded.image());
       decoded = new ImageDecoder.Decoded(null, decoded.profile(), decoded.orientation(), decoded.warnings());
+      List<String> warnings = new java.util.ArrayList<>(decoded.warnings());
       if (icc == null && ColorProfiles.needsConversion(decoded.profile())) {
-        px = ColorProfiles.toSrgb(px, decoded.profile());
+        try {
+          px = ColorProfiles.toSrgb(px, decoded.profile());
+        } catch (java.awt.color.CMMException | IllegalArgumentException e) {
+          // LCMS refuses some damaged or exotic profiles; browsers then show the pixels as sRGB, and so do we
+          warnings.add("ICC profile not usable, colours kept as stored: " + e.getMessage());
+        }
       }
       px = Orientation.apply(px, decoded.orientation());
       px = Resizer.fit(px, options.maxWidth(), options.maxHeight());
@@ -90,7 +96,6 @@ public final class ImageConverter {
       int width = px.width();
       int height = px.height();
       px = null; // release the pixels before the write, so the permit's bytes are really free
-      List<String> warnings = new java.util.ArrayList<>(decoded.warnings());
       if (!enc.ssimReached()) {
         warnings.add(String.format(java.util.Locale.ROOT,
             "SSIM target %.4f not reached even at quality 100 (%.4f)", options.targetSsim(), enc.ssim()));
@@ -139,11 +144,6 @@ public final class ImageConverter {
     } catch (IOException e) {
       throw new ConversionException(ErrorType.IO_ERROR, "cannot write " + target.getFileName() + ": " + e, e);
     }
-  }
-
-  /** ICC header bytes 16–19 name the colour space of the data it describes. */
-  private static boolean isRgbProfile(byte[] icc) {
-    return icc != null && icc.length >= 128 && icc[16] == 'R' && icc[17] == 'G' && icc[18] == 'B' && icc[19] == ' ';
   }
 
   /**

@@ -42,21 +42,25 @@ public final class ImageDecoder implements AutoCloseable {
   private final int width;
   private final int height;
   private final int orientation;
-  private final byte[] pngProfile;
+  private final ImageFormat format;
+  private final int jpegComponents;
+  private final byte[] embeddedProfile; // the profile the decoded samples are in, which the reader did not apply
   private int bytesPerDecodedPixel = 4; // the reader's raster; set from its default type in open()
   private final List<String> warnings;
   private SourceMetadata metadata = SourceMetadata.NONE;
   private int defaultType = -1;
 
-  private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
-      byte[] pngProfile, List<String> warnings) throws IOException {
+  private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, ImageFormat format,
+      int orientation, int jpegComponents, byte[] embeddedProfile, List<String> warnings) throws IOException {
     this.reader = reader;
     this.in = in;
     this.limits = limits;
     this.width = reader.getWidth(0);
     this.height = reader.getHeight(0);
+    this.format = format;
     this.orientation = orientation;
-    this.pngProfile = pngProfile;
+    this.jpegComponents = jpegComponents;
+    this.embeddedProfile = embeddedProfile;
     this.warnings = warnings;
   }
 
@@ -67,17 +71,30 @@ public final class ImageDecoder implements AutoCloseable {
   public static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits) throws ConversionException {
     List<String> warnings = new ArrayList<>();
     int orientation;
-    byte[] pngProfile = null;
+    int components = 0;
+    byte[] embeddedProfile = null;
     SourceMetadata metadata;
     if (format == ImageFormat.JPEG) {
       JpegStructure s = JpegStructure.scan(data);
       orientation = s.orientation();
       metadata = s.metadata();
+      components = s.components();
       damage(s.problems(), limits, warnings);
+      byte[] icc = metadata.icc();
+      if (components == 3 && ColorProfiles.isRgb(icc) || components == 1 && ColorProfiles.isGray(icc)) {
+        // TwelveMonkeys applies any profile whose header is not byte for byte the JDK's own sRGB: it decodes a
+        // raw raster, converts YCbCr in Java and LCMS converts that into a second raster. Most photos carry
+        // some other copy of sRGB, which took 4x the decode time and two more rasters (24-MP photo: 397 ms
+        // against 83). Hidden from the reader, the samples decode natively in the profile's space, and
+        // ImageConverter converts them in place when the profile is not sRGB (gray ones stay as they are,
+        // as the reader left them).
+        data = s.withoutIccProfile(data);
+        embeddedProfile = components == 3 ? icc : null;
+      }
     } else if (format == ImageFormat.PNG) {
       PngStructure s = PngStructure.scan(data);
       orientation = s.orientation();
-      pngProfile = s.iccProfile();
+      embeddedProfile = s.iccProfile();
       metadata = s.metadata();
       damage(s.problems(), limits, warnings);
     } else {
@@ -88,7 +105,7 @@ public final class ImageDecoder implements AutoCloseable {
     ImageInputStream in = new ByteArrayImageInputStream(data);
     try {
       reader.setInput(in, true, true);
-      ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, pngProfile, warnings);
+      ImageDecoder d = new ImageDecoder(reader, in, limits, format, orientation, components, embeddedProfile, warnings);
       d.metadata = metadata;
       limits.check(d.width, d.height);
       javax.imageio.ImageTypeSpecifier type = Destinations.defaultSpecifier(reader);
@@ -124,46 +141,33 @@ public final class ImageDecoder implements AutoCloseable {
   /**
    * Heap a conversion of this image needs at its peak: the decoded raster and a normalised copy (none for
    * 8-bit RGB/RGBA, which decode straight into the encoder's layout, but gray, palette, 16-bit and CMYK
-   * images need one), plus one more copy when a rotation or a JPEG's colour conversion is due, all alive at once.
+   * images need one), plus one more copy when a rotation or the JPEG reader's own colour conversion (CMYK,
+   * YCCK, a profile that does not fit the components) is due, all alive at once. ICC profiles are converted in place.
    * An over-estimate serialises images needlessly: at 12 bytes per pixel for every image, two 24-MP photos
    * did not fit the budget of a 512 MB heap together, and one of two workers sat idle (measured: 6 such
    * photos took 13.0 s instead of 6.5 s).
    */
   public long estimatedHeapBytes() {
-    // A PNG's profile is converted in place (ColorProfiles); the JPEG reader converts into a second raster.
-    boolean extraCopy = orientation > 1 || (pngProfile == null && metadata.icc() != null);
+    boolean readerConverts = format == ImageFormat.JPEG
+        && (jpegComponents == 4 || metadata.icc() != null && embeddedProfile == null && jpegComponents != 1);
+    boolean extraCopy = orientation > 1 || readerConverts;
     int perPixel = Destinations.decodesDirectly(defaultType) ? 4 : bytesPerDecodedPixel + 4;
     return (long) width * height * (perPixel + (extraCopy ? 4 : 0));
   }
 
-  /** Decodes the pixels. */
-  public Decoded decode() throws ConversionException {
-    return decode(false);
-  }
-
   /**
-   * Decodes the pixels; with {@code keepEmbeddedRgbProfile}, a JPEG with an embedded RGB profile is decoded
-   * in that profile's space instead of sRGB (for {@code -metadata icc}, which tags rather than converts).
+   * Decodes the pixels, in the colour space of {@link Decoded#profile()} (an RGB profile embedded in a PNG
+   * or a 3-component JPEG is not applied here; {@code -metadata icc} tags the pixels with it instead).
    */
-  public Decoded decode(boolean keepEmbeddedRgbProfile) throws ConversionException {
+  public Decoded decode() throws ConversionException {
     List<String> decoderWarnings = new ArrayList<>();
     BufferedImage image;
     try {
       reader.addIIOReadWarningListener((source, warning) -> decoderWarnings.add(warning));
       javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
-      if (keepEmbeddedRgbProfile && reader.getClass().getName().equals(JPEG_READER)) {
-        // TwelveMonkeys converts an embedded profile to sRGB by default; its "raw" type keeps the samples
-        // in the embedded profile's space (checked: mean red 82.8 raw vs 76.5 converted on the wide-gamut test file).
-        javax.imageio.ImageTypeSpecifier raw = reader.getRawImageType(0);
-        if (raw != null && raw.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_RGB) {
-          param.setDestinationType(raw);
-        }
-      }
-      if (param.getDestinationType() == null) {
-        BufferedImage destination = Destinations.rgbOrdered(defaultType, width, height);
-        if (destination != null) {
-          param.setDestination(destination);
-        }
+      BufferedImage destination = Destinations.rgbOrdered(defaultType, width, height);
+      if (destination != null) {
+        param.setDestination(destination);
       }
       image = reader.read(0, param);
     } catch (IOException | RuntimeException e) {
@@ -171,7 +175,7 @@ public final class ImageDecoder implements AutoCloseable {
     }
     decoderWarnings.removeIf(ImageDecoder::isInformational);
     damage(decoderWarnings, limits, warnings);
-    return new Decoded(image, profile(image, pngProfile), orientation, warnings);
+    return new Decoded(image, profile(image, embeddedProfile), orientation, warnings);
   }
 
   @Override
@@ -222,11 +226,11 @@ public final class ImageDecoder implements AutoCloseable {
     return warning.contains("ICC") || warning.contains("color profile");
   }
 
-  /** The profile the decoded samples are in: the PNG's iCCP, or the colour space the JPEG reader kept. */
-  private static ICC_Profile profile(BufferedImage image, byte[] pngProfile) {
-    if (pngProfile != null) {
+  /** The profile the decoded samples are in: the embedded one the reader did not apply, or the reader's. */
+  private static ICC_Profile profile(BufferedImage image, byte[] embeddedProfile) {
+    if (embeddedProfile != null) {
       try {
-        return ICC_Profile.getInstance(pngProfile);
+        return ICC_Profile.getInstance(embeddedProfile);
       } catch (IllegalArgumentException e) {
         return null; // an unusable profile: browsers then show the pixels as sRGB, and so do we
       }

@@ -14,11 +14,36 @@ import java.util.TreeMap;
  * @param orientation EXIF orientation 1–8 (1 when absent)
  * @param metadata the first EXIF and XMP APP1 segments and the ICC profile from the APP2 segments
  * @param problems structural damage, one short phrase each; empty for a sound file
+ * @param components the colour components of the first frame header (1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK), 0 if none
+ * @param iccSegments where the APP2 ICC segments are in the file, marker included
  */
-public record JpegStructure(int orientation, SourceMetadata metadata, List<String> problems) {
+public record JpegStructure(int orientation, SourceMetadata metadata, List<String> problems, int components,
+    List<Span> iccSegments) {
+
+  /** Bytes {@code from} (inclusive) to {@code to} (exclusive) of the file. */
+  public record Span(int from, int to) {}
 
   public JpegStructure {
     problems = List.copyOf(problems);
+    iccSegments = List.copyOf(iccSegments);
+  }
+
+  /** {@code data} without its ICC profile segments (the same array when it has none). */
+  public byte[] withoutIccProfile(byte[] data) {
+    if (iccSegments.isEmpty()) {
+      return data;
+    }
+    int removed = iccSegments.stream().mapToInt(s -> s.to() - s.from()).sum();
+    byte[] out = new byte[data.length - removed];
+    int from = 0;
+    int at = 0;
+    for (Span s : iccSegments) {
+      System.arraycopy(data, from, out, at, s.from() - from);
+      at += s.from() - from;
+      from = s.to();
+    }
+    System.arraycopy(data, from, out, at, data.length - from);
+    return out;
   }
 
   private static final int SOS = 0xDA;
@@ -33,6 +58,8 @@ public record JpegStructure(int orientation, SourceMetadata metadata, List<Strin
     byte[] exif;
     byte[] xmp;
     final TreeMap<Integer, byte[]> iccPieces = new TreeMap<>();
+    final List<Span> iccSegments = new ArrayList<>();
+    int components;
 
     SourceMetadata done() {
       byte[] icc = null;
@@ -42,6 +69,10 @@ public record JpegStructure(int orientation, SourceMetadata metadata, List<Strin
         icc = b.toByteArray();
       }
       return new SourceMetadata(icc, exif, xmp);
+    }
+
+    JpegStructure structure(int orientation, List<String> problems) {
+      return new JpegStructure(orientation, done(), problems, components, iccSegments);
     }
   }
 
@@ -54,11 +85,11 @@ public record JpegStructure(int orientation, SourceMetadata metadata, List<Strin
     while (true) {
       if (pos >= data.length) {
         problems.add("truncated before the image data");
-        return new JpegStructure(orientation, blocks.done(), problems);
+        return blocks.structure(orientation, problems);
       }
       if ((data[pos] & 0xFF) != 0xFF) {
         problems.add("bad marker at byte " + pos);
-        return new JpegStructure(orientation, blocks.done(), problems);
+        return blocks.structure(orientation, problems);
       }
       while (pos < data.length && (data[pos] & 0xFF) == 0xFF) {
         pos++; // fill bytes: any number of 0xFF may precede a marker
@@ -66,23 +97,24 @@ public record JpegStructure(int orientation, SourceMetadata metadata, List<Strin
       if (pos >= data.length) {
         continue;
       }
+      int markerAt = pos - 1; // the FF before the marker byte
       int marker = data[pos++] & 0xFF;
       if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
         continue; // standalone markers carry no length
       }
       if (marker == EOI) {
         problems.add("end-of-image marker before any image data");
-        return new JpegStructure(orientation, blocks.done(), problems);
+        return blocks.structure(orientation, problems);
       }
       if (pos + 2 > data.length) {
         problems.add("truncated inside a marker segment");
-        return new JpegStructure(orientation, blocks.done(), problems);
+        return blocks.structure(orientation, problems);
       }
       int length = ((data[pos] & 0xFF) << 8) | (data[pos + 1] & 0xFF);
       if (length < 2 || pos + length > data.length) {
         problems.add(String.format(java.util.Locale.ROOT,
             "marker segment 0x%02X has an invalid length %d", marker, length));
-        return new JpegStructure(orientation, blocks.done(), problems);
+        return blocks.structure(orientation, problems);
       }
       if (marker == APP1 && blocks.exif == null && isExif(data, pos + 2, length - 2)) {
         orientation = ExifOrientation.read(data, pos + 8, length - 8);
@@ -94,15 +126,23 @@ public record JpegStructure(int orientation, SourceMetadata metadata, List<Strin
         int seq = data[pos + 2 + ICC_ID.length] & 0xFF;
         blocks.iccPieces.putIfAbsent(seq,
             java.util.Arrays.copyOfRange(data, pos + 2 + ICC_ID.length + 2, pos + length));
+        blocks.iccSegments.add(new Span(markerAt, pos + length));
+      } else if (isFrameHeader(marker) && blocks.components == 0 && length >= 8) {
+        blocks.components = data[pos + 7] & 0xFF; // length(2) precision(1) height(2) width(2) components(1)
       }
       pos += length;
       if (marker == SOS) {
         if (!hasEndOfImage(data, pos)) {
           problems.add("truncated: the image data has no end-of-image marker");
         }
-        return new JpegStructure(orientation, blocks.done(), problems);
+        return blocks.structure(orientation, problems);
       }
     }
+  }
+
+  /** SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range. */
+  private static boolean isFrameHeader(int marker) {
+    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
   }
 
   private static boolean startsWith(byte[] d, int p, int len, byte[] prefix) {

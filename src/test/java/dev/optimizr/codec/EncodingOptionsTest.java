@@ -8,7 +8,6 @@ import dev.optimizr.WebPChunks;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -174,7 +173,7 @@ class EncodingOptionsTest {
     Path out = convert(icc, "synthetic/icc-widegamut-rgb.jpg");
     assertThat(WebPChunks.fourCcs(out)).containsExactly("VP8X", "ICCP", "VP8 ");
     assertThat(WebPChunks.payload(out, "ICCP"))
-        .isEqualTo(jpegIccProfile(Files.readAllBytes(TestImages.edge("synthetic/icc-widegamut-rgb.jpg"))));
+        .isEqualTo(TestImages.jpegIccProfile(Files.readAllBytes(TestImages.edge("synthetic/icc-widegamut-rgb.jpg"))));
     double[] m = TestImages.meanRgb(TestImages.decodeWebP(out));
     assertThat(m[0]).isCloseTo(82, within(1.5));
     assertThat(m[1]).isCloseTo(80, within(1.5));
@@ -233,23 +232,5 @@ class EncodingOptionsTest {
   private static Ssim.Luma argbLuma(BufferedImage img) {
     int[] argb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     return Ssim.ofArgb(argb, img.getWidth(), img.getHeight(), false);
-  }
-
-  /** The ICC profile of a JPEG: the APP2 "ICC_PROFILE" segments' payloads in sequence order (ICC.1 Annex B.4). */
-  private static byte[] jpegIccProfile(byte[] jpeg) {
-    java.util.TreeMap<Integer, byte[]> pieces = new java.util.TreeMap<>();
-    int pos = 2;
-    while (pos + 4 < jpeg.length && (jpeg[pos] & 0xFF) == 0xFF && (jpeg[pos + 1] & 0xFF) != 0xDA) {
-      int len = ((jpeg[pos + 2] & 0xFF) << 8) | (jpeg[pos + 3] & 0xFF);
-      if ((jpeg[pos + 1] & 0xFF) == 0xE2 && new String(jpeg, pos + 4, 11, java.nio.charset.StandardCharsets.US_ASCII)
-          .equals("ICC_PROFILE")) {
-        pieces.put(jpeg[pos + 16] & 0xFF, java.util.Arrays.copyOfRange(jpeg, pos + 18, pos + 2 + len));
-      }
-      pos += 2 + len;
-    }
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    pieces.values().forEach(b::writeBytes);
-    assertThat(b.size()).as("the test file has an ICC profile").isPositive();
-    return b.toByteArray();
   }
 }

@@ -95,6 +95,24 @@ class ImageConverterTest {
     assertThat(m[2]).isCloseTo(73.3, within(1.5));
   }
 
+  /**
+   * Cameras and editors embed their own copy of sRGB (HP's "sRGB IEC61966-2.1" in most photos, the ICC's
+   * "sRGB2014"), which the JPEG reader took for a foreign profile. Such a JPEG
+   * must give exactly the pixels of the same JPEG without the profile: converting sRGB to sRGB through LCMS
+   * only adds rounding (and, in the JPEG reader, a second raster and twice the decode time).
+   */
+  @Test
+  void jpegWithAVendorsSrgbProfile_convertsExactlyAsWithoutIt() throws Exception {
+    byte[] plain = Files.readAllBytes(TestImages.edge("synthetic/plasma-640x480.jpg"));
+    // sRGB2014, the ICC's own sRGB (v2, curves as tables), from a 12-bit JPEG the JDK cannot decode
+    byte[] srgb = TestImages.jpegIccProfile(Files.readAllBytes(TestImages.edge("libjpeg-turbo/monkey12.jpg")));
+    Path tagged = Files.write(tmp.resolve("tagged.jpg"), TestImages.withJpegIccProfile(plain, srgb));
+    Path untagged = Files.write(tmp.resolve("plain.jpg"), plain);
+    strict.convert(tagged, tmp.resolve("tagged.webp"));
+    strict.convert(untagged, tmp.resolve("plain.webp"));
+    assertThat(tmp.resolve("tagged.webp")).hasSameBinaryContentAs(tmp.resolve("plain.webp"));
+  }
+
   @Test
   void headerBombs_failAsTooLargeWithoutDecoding() {
     // 65000x65000 RGB would need ~12.7 GB; the test JVM has 2 GB, so an attempt would die with OOM instead.
