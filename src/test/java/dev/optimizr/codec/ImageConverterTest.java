@@ -113,6 +113,31 @@ class ImageConverterTest {
     assertThat(tmp.resolve("tagged.webp")).hasSameBinaryContentAs(tmp.resolve("plain.webp"));
   }
 
+  /**
+   * A profile LCMS cannot use (here an RGB profile with no colorant or curve tags: "Couldn't link the
+   * profiles") must not fail the image: it converts with its colours as stored, as browsers show it, and says so.
+   */
+  @Test
+  void unusableIccProfile_convertsWithColoursAsStoredAndAWarning() throws Exception {
+    byte[] plain = Files.readAllBytes(TestImages.edge("synthetic/plasma-640x480.jpg"));
+    byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+    java.nio.ByteBuffer tags = java.nio.ByteBuffer.wrap(profile);
+    for (int i = 0, n = tags.getInt(128); i < n; i++) { // keep only the white point: no way to reach sRGB
+      if (tags.getInt(132 + 12 * i) == java.awt.color.ICC_Profile.icSigMediaWhitePointTag) {
+        System.arraycopy(profile, 132 + 12 * i, profile, 132, 12);
+      }
+    }
+    tags.putInt(128, 1);
+    Path broken = Files.write(tmp.resolve("broken.jpg"), TestImages.withJpegIccProfile(plain, profile));
+    Path untagged = Files.write(tmp.resolve("plain.jpg"), plain);
+
+    ImageConverter.Converted c = strict.convert(broken, tmp.resolve("broken.webp"));
+    strict.convert(untagged, tmp.resolve("plain.webp"));
+
+    assertThat(c.warnings()).singleElement().asString().startsWith("ICC profile not usable, colours kept as stored");
+    assertThat(tmp.resolve("broken.webp")).hasSameBinaryContentAs(tmp.resolve("plain.webp"));
+  }
+
   @Test
   void headerBombs_failAsTooLargeWithoutDecoding() {
     // 65000x65000 RGB would need ~12.7 GB; the test JVM has 2 GB, so an attempt would die with OOM instead.
