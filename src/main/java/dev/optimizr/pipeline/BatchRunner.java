@@ -62,9 +62,9 @@ public final class BatchRunner {
   public void run() throws IOException, InterruptedException {
     Path input = config.input().toRealPath();
     outputRoot = Files.createDirectories(config.output()).toRealPath();
-    ImageConverter converter = new ImageConverter(config.options(), config.limits(), writer,
-        MemoryBudget.forThisJvm());
-    Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, collector,
+    MemoryBudget budget = MemoryBudget.forThisJvm();
+    ImageConverter converter = new ImageConverter(config.options(), config.limits(), writer, budget);
+    Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, budget, collector,
         new HeapGuard(HeapGuard.DEFAULT_THRESHOLD), state, listener);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < config.workers(); i++) {

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A heap budget shared by the workers: a conversion takes its estimated bytes before decoding and returns
- * them when done; an image larger than the whole budget takes all of it and so runs alone. Thread-safe;
+ * them when done; an image larger than the whole budget takes all of it and so runs alone, and
+ * {@link #admitAlone()} lets a worker retry an image with no other conversion in the heap. Thread-safe;
  * the semaphore is fair, so a large image waiting for the budget is not overtaken forever by small ones.
  */
 final class MemoryBudget implements Admission {
@@ -17,6 +18,8 @@ final class MemoryBudget implements Admission {
 
   private final Semaphore permits;
   private final int total;
+  /** The thread holding the whole budget through {@link #admitAlone()}, or null. */
+  private volatile Thread alone;
 
   MemoryBudget(long bytes) {
     this.total = (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / UNIT));
@@ -30,11 +33,31 @@ final class MemoryBudget implements Admission {
 
   @Override
   public Permit admit(long bytes) throws InterruptedException {
-    int n = (int) Math.max(1, Math.min(total, (bytes + UNIT - 1) / UNIT));
+    if (alone == Thread.currentThread()) {
+      return () -> { }; // already holds everything (a retry inside admitAlone)
+    }
+    return acquire((int) Math.max(1, Math.min(total, (bytes + UNIT - 1) / UNIT)), false);
+  }
+
+  /**
+   * Waits until no other conversion holds any of the budget and takes all of it; until the permit is
+   * closed, {@link #admit} from this thread grants at once and other threads wait.
+   */
+  Permit admitAlone() throws InterruptedException {
+    return acquire(total, true);
+  }
+
+  private Permit acquire(int n, boolean exclusive) throws InterruptedException {
     permits.acquire(n);
+    if (exclusive) {
+      alone = Thread.currentThread();
+    }
     AtomicBoolean released = new AtomicBoolean();
     return () -> {
       if (released.compareAndSet(false, true)) {
+        if (exclusive) {
+          alone = null;
+        }
         permits.release(n);
       }
     };

@@ -1,12 +1,15 @@
 package dev.optimizr.pipeline;
 
 import dev.optimizr.analytics.ConcurrentCollector;
+import dev.optimizr.codec.Admission;
 import dev.optimizr.codec.ConversionException;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
 import dev.optimizr.state.ConversionState;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -20,7 +23,11 @@ import java.util.function.Consumer;
 final class Worker implements Runnable {
   /** What all workers of a run share. */
   record Shared(BlockingQueue<Job> queue, BooleanSupplier walkerDone, RunControl control, ImageConverter converter,
-      ConcurrentCollector collector, HeapGuard heapGuard, ConversionState state, Consumer<JobResult> listener) {}
+      MemoryBudget budget, ConcurrentCollector collector, HeapGuard heapGuard, ConversionState state,
+      Consumer<JobResult> listener) {}
+
+  /** Added to the warnings of an image that converted only on its second attempt, alone. */
+  static final String RETRIED_ALONE = "ran out of heap next to other images; converted on a second attempt, alone";
 
   private final Shared s;
   private final StageTimer timer = new StageTimer();
@@ -62,21 +69,18 @@ final class Worker implements Runnable {
 
   JobResult process(Job job) {
     long start = System.nanoTime();
-    timer.reset();
     try {
-      ImageConverter.Converted c = s.converter().convert(job.source(), job.target(), timer);
-      long nanos = System.nanoTime() - start;
-      // An output withheld by -if-larger skip leaves the source as the smallest version: count it as such,
-      // so that the byte totals do not claim a saving that nobody gets.
-      long counted = c.written() ? c.outputBytes() : c.inputBytes();
-      s.collector().converted(c.inputBytes(), counted, (long) c.width() * c.height(), nanos,
-          !c.warnings().isEmpty(), c.larger());
-      s.collector().stages(timer.nanos(), timer.bytes());
-      if (c.quality() >= 0) {
-        s.collector().chosenQuality(c.quality());
+      try {
+        return attempt(job, start, false);
+      } catch (OutOfMemoryError e) {
+        // The admission estimate leaves out what it cannot see (other workers' input bytes, the readers'
+        // buffers) and G1 must find contiguous free regions for each raster (one humongous array), so an
+        // image that fits the heap can still fail next to others: 6 or 8 workers under the default 384 MB
+        // heap lost a 14.7-MP RGBA PNG this way. Once more, with the heap to itself, before giving up.
+        try (Admission.Permit whole = s.budget().admitAlone()) {
+          return attempt(job, start, true);
+        }
       }
-      remember(job, c.written() ? c.outputBytes() : ConversionState.NO_OUTPUT);
-      return JobResult.converted(job, c, nanos);
     } catch (ConversionException e) {
       if (isDiskFull(e)) {
         s.control().requestStop(StopReason.DISK_FULL);
@@ -85,9 +89,36 @@ final class Worker implements Runnable {
     } catch (OutOfMemoryError e) {
       // The decoded raster is unreachable once we return; the run goes on with the next image.
       return fail(job, ErrorType.OUT_OF_MEMORY, outOfMemory(), start, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return fail(job, ErrorType.IO_ERROR, "interrupted while waiting for memory", start, e);
     } catch (RuntimeException | LinkageError e) {
       return fail(job, ErrorType.INTERNAL_ERROR, e.toString(), start, e);
     }
+  }
+
+  /** One conversion of {@code job}; {@code alone} marks the retry that holds the whole heap budget. */
+  private JobResult attempt(Job job, long start, boolean alone) throws ConversionException {
+    timer.reset();
+    ImageConverter.Converted c = s.converter().convert(job.source(), job.target(), timer);
+    if (alone) {
+      List<String> warnings = new ArrayList<>(c.warnings());
+      warnings.add(RETRIED_ALONE);
+      c = new ImageConverter.Converted(c.width(), c.height(), c.inputBytes(), c.outputBytes(), warnings,
+          c.written(), c.lossless(), c.quality(), c.ssim());
+    }
+    long nanos = System.nanoTime() - start;
+    // An output withheld by -if-larger skip leaves the source as the smallest version: count it as such,
+    // so that the byte totals do not claim a saving that nobody gets.
+    long counted = c.written() ? c.outputBytes() : c.inputBytes();
+    s.collector().converted(c.inputBytes(), counted, (long) c.width() * c.height(), nanos,
+        !c.warnings().isEmpty(), c.larger());
+    s.collector().stages(timer.nanos(), timer.bytes());
+    if (c.quality() >= 0) {
+      s.collector().chosenQuality(c.quality());
+    }
+    remember(job, c.written() ? c.outputBytes() : ConversionState.NO_OUTPUT);
+    return JobResult.converted(job, c, nanos);
   }
 
   /** Names the heap limit and the way to raise it: the launcher caps the heap at 384 MB unless told otherwise. */

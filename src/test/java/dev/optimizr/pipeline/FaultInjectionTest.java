@@ -80,6 +80,32 @@ class FaultInjectionTest {
     assertThat(files(".webp")).hasSize(5);
   }
 
+  /**
+   * An image that runs out of heap next to others (fragmented regions, memory the estimate does not see)
+   * gets a second attempt with the heap budget to itself, and converts; its result says so.
+   */
+  @Test
+  void outOfMemoryOnTheFirstAttempt_convertsAloneOnTheSecond() throws Exception {
+    AtomicFileWriter real = new AtomicFileWriter();
+    AtomicInteger attempts = new AtomicInteger();
+    FileSink oomOnce = (target, content) -> {
+      if (target.getFileName().toString().equals("007.webp") && attempts.incrementAndGet() == 1) {
+        throw new OutOfMemoryError("Java heap space (injected)");
+      }
+      real.write(target, content);
+    };
+
+    Outcome o = run(oomOnce);
+
+    assertThat(attempts.get()).isEqualTo(2);
+    assertThat(o.counts().converted()).isEqualTo(FILES);
+    assertThat(o.counts().failed()).isZero();
+    assertThat(o.results()).filteredOn(r -> r.job().relative().equals("007.png")).singleElement()
+        .satisfies(r -> assertThat(r.warnings()).containsExactly(Worker.RETRIED_ALONE));
+    assertThat(files(".webp")).hasSize(FILES);
+  }
+
+  /** Out of heap even alone: that image fails with OUT_OF_MEMORY, the others convert. */
   @Test
   void outOfMemoryInOneImage_failsThatImage_andTheRunGoesOn() throws Exception {
     AtomicFileWriter real = new AtomicFileWriter();

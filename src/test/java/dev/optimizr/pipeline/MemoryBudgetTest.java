@@ -49,6 +49,42 @@ class MemoryBudgetTest {
     assertThat(budget.availableKib()).isEqualTo(100 * 1024);
   }
 
+  /** admitAlone waits for every holder and keeps everyone else out until it is closed. */
+  @Test
+  void admitAlone_waitsForOthers_andExcludesThem() throws Exception {
+    MemoryBudget budget = new MemoryBudget(100 * MB);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Admission.Permit other = budget.admit(10 * MB);
+      Future<Admission.Permit> alone = pool.submit(budget::admitAlone);
+      Thread.sleep(100);
+      assertThat(alone).isNotDone(); // 10 MB are still held elsewhere
+      other.close();
+      Admission.Permit whole = alone.get(10, TimeUnit.SECONDS);
+      assertThat(budget.availableKib()).isZero();
+
+      Future<Admission.Permit> late = pool.submit(() -> budget.admit(MB));
+      Thread.sleep(100);
+      assertThat(late).isNotDone(); // nobody else gets in while one image runs alone
+      whole.close();
+      late.get(10, TimeUnit.SECONDS).close();
+      assertThat(budget.availableKib()).isEqualTo(100 * 1024);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void admitAlone_thenAdmitOnTheSameThread_grantsWithoutWaiting() throws Exception {
+    MemoryBudget budget = new MemoryBudget(100 * MB);
+    try (Admission.Permit whole = budget.admitAlone()) {
+      Admission.Permit inner = budget.admit(50 * MB); // would block forever if it took permits
+      inner.close();
+      assertThat(budget.availableKib()).isZero();
+    }
+    assertThat(budget.availableKib()).isEqualTo(100 * 1024);
+  }
+
   @Test
   void permitClosedTwice_returnsItsBytesOnce() throws Exception {
     MemoryBudget budget = new MemoryBudget(10 * MB);
