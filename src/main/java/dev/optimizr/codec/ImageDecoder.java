@@ -42,22 +42,20 @@ public final class ImageDecoder implements AutoCloseable {
   private final int width;
   private final int height;
   private final int orientation;
-  private final ImageFormat format;
-  private final int jpegComponents;
+  private final int jpegComponents; // 0 for a PNG
   private final byte[] embeddedProfile; // the profile the decoded samples are in, which the reader did not apply
   private int bytesPerDecodedPixel = 4; // the reader's raster; set from its default type in open()
   private final List<String> warnings;
   private SourceMetadata metadata = SourceMetadata.NONE;
   private int defaultType = -1;
 
-  private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, ImageFormat format,
-      int orientation, int jpegComponents, byte[] embeddedProfile, List<String> warnings) throws IOException {
+  private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
+      int jpegComponents, byte[] embeddedProfile, List<String> warnings) throws IOException {
     this.reader = reader;
     this.in = in;
     this.limits = limits;
     this.width = reader.getWidth(0);
     this.height = reader.getHeight(0);
-    this.format = format;
     this.orientation = orientation;
     this.jpegComponents = jpegComponents;
     this.embeddedProfile = embeddedProfile;
@@ -105,7 +103,7 @@ public final class ImageDecoder implements AutoCloseable {
     ImageInputStream in = new ByteArrayImageInputStream(data);
     try {
       reader.setInput(in, true, true);
-      ImageDecoder d = new ImageDecoder(reader, in, limits, format, orientation, components, embeddedProfile, warnings);
+      ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, components, embeddedProfile, warnings);
       d.metadata = metadata;
       limits.check(d.width, d.height);
       javax.imageio.ImageTypeSpecifier type = Destinations.defaultSpecifier(reader);
@@ -148,8 +146,8 @@ public final class ImageDecoder implements AutoCloseable {
    * photos took 13.0 s instead of 6.5 s).
    */
   public long estimatedHeapBytes() {
-    boolean readerConverts = format == ImageFormat.JPEG
-        && (jpegComponents == 4 || metadata.icc() != null && embeddedProfile == null && jpegComponents != 1);
+    boolean readerConverts = jpegComponents == 4
+        || jpegComponents == 3 && metadata.icc() != null && embeddedProfile == null;
     boolean extraCopy = orientation > 1 || readerConverts;
     int perPixel = Destinations.decodesDirectly(defaultType) ? 4 : bytesPerDecodedPixel + 4;
     return (long) width * height * (perPixel + (extraCopy ? 4 : 0));
