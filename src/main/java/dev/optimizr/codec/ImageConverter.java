@@ -53,6 +53,13 @@ public final class ImageConverter {
     public boolean larger() {
       return outputBytes > inputBytes;
     }
+
+    /** This result with {@code warning} added. */
+    public Converted withWarning(String warning) {
+      List<String> more = new java.util.ArrayList<>(warnings);
+      more.add(warning);
+      return new Converted(width, height, inputBytes, outputBytes, more, written, lossless, quality, ssim);
+    }
   }
 
   /** Converts {@code source} to {@code target}; on failure nothing is left at {@code target}'s temp name. */

@@ -78,16 +78,10 @@ public final class ImageDecoder implements AutoCloseable {
       metadata = s.metadata();
       components = s.components();
       damage(s.problems(), limits, warnings);
-      byte[] icc = metadata.icc();
-      if (components == 3 && ColorProfiles.isRgb(icc) || components == 1 && ColorProfiles.isGray(icc)) {
-        // TwelveMonkeys applies any profile whose header is not byte for byte the JDK's own sRGB: it decodes a
-        // raw raster, converts YCbCr in Java and LCMS converts that into a second raster. Most photos carry
-        // some other copy of sRGB, which took 4x the decode time and two more rasters (24-MP photo: 397 ms
-        // against 83). Hidden from the reader, the samples decode natively in the profile's space, and
-        // ImageConverter converts them in place when the profile is not sRGB (gray ones stay as they are,
-        // as the reader left them).
+      if (s.profileFitsComponents()) {
+        // decoded natively in the profile's space, converted in place by ImageConverter (see JpegStructure)
         data = s.withoutIccProfile(data);
-        embeddedProfile = components == 3 ? icc : null;
+        embeddedProfile = components == 3 ? metadata.icc() : null;
       }
     } else if (format == ImageFormat.PNG) {
       PngStructure s = PngStructure.scan(data);

@@ -8,8 +8,6 @@ import dev.optimizr.codec.ImageConverter;
 import dev.optimizr.state.ConversionState;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -102,10 +100,7 @@ final class Worker implements Runnable {
     timer.reset();
     ImageConverter.Converted c = s.converter().convert(job.source(), job.target(), timer);
     if (alone) {
-      List<String> warnings = new ArrayList<>(c.warnings());
-      warnings.add(RETRIED_ALONE);
-      c = new ImageConverter.Converted(c.width(), c.height(), c.inputBytes(), c.outputBytes(), warnings,
-          c.written(), c.lossless(), c.quality(), c.ssim());
+      c = c.withWarning(RETRIED_ALONE);
     }
     long nanos = System.nanoTime() - start;
     // An output withheld by -if-larger skip leaves the source as the smallest version: count it as such,
