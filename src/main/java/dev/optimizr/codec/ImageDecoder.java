@@ -25,6 +25,10 @@ public final class ImageDecoder implements AutoCloseable {
   private static final String JPEG_READER = "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader";
   private static final String PNG_READER = "com.sun.imageio.plugins.png.PNGImageReader";
 
+  /** {@code -Doptimizr.jpeg.transcode-progressive=false} decodes progressive JPEGs as the JDK does (A/B runs). */
+  static final boolean TRANSCODE_PROGRESSIVE =
+      !"false".equals(System.getProperty("optimizr.jpeg.transcode-progressive"));
+
   static {
     ImageIO.setUseCache(false); // we decode from memory; a disk cache would only add I/O
   }
@@ -37,7 +41,7 @@ public final class ImageDecoder implements AutoCloseable {
   }
 
   private final ImageReader reader;
-  private final ImageInputStream in;
+  private ImageInputStream in;
   private final DecodeLimits limits;
   private final int width;
   private final int height;
@@ -48,6 +52,8 @@ public final class ImageDecoder implements AutoCloseable {
   private final List<String> warnings;
   private SourceMetadata metadata = SourceMetadata.NONE;
   private int defaultType = -1;
+  private byte[] progressive; // a progressive JPEG's bytes, transcoded to baseline in decode()
+  private ProgressiveJpeg.Frame progressiveFrame;
 
   private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
       int jpegComponents, byte[] embeddedProfile, List<String> warnings) throws IOException {
@@ -67,6 +73,12 @@ public final class ImageDecoder implements AutoCloseable {
    * over the limits before any pixel is allocated. The caller must {@link #close()} the result.
    */
   public static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits) throws ConversionException {
+    return open(data, format, limits, TRANSCODE_PROGRESSIVE);
+  }
+
+  /** As {@link #open(byte[], ImageFormat, DecodeLimits)}, choosing whether progressive JPEGs are transcoded. */
+  static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits, boolean transcodeProgressive)
+      throws ConversionException {
     List<String> warnings = new ArrayList<>();
     int orientation;
     int components = 0;
@@ -99,6 +111,10 @@ public final class ImageDecoder implements AutoCloseable {
       reader.setInput(in, true, true);
       ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, components, embeddedProfile, warnings);
       d.metadata = metadata;
+      if (format == ImageFormat.JPEG && transcodeProgressive) {
+        d.progressiveFrame = ProgressiveJpeg.frame(data);
+        d.progressive = d.progressiveFrame == null ? null : data;
+      }
       limits.check(d.width, d.height);
       javax.imageio.ImageTypeSpecifier type = Destinations.defaultSpecifier(reader);
       if (type != null) {
@@ -144,7 +160,13 @@ public final class ImageDecoder implements AutoCloseable {
         || jpegComponents == 3 && metadata.icc() != null && embeddedProfile == null;
     boolean extraCopy = orientation > 1 || readerConverts;
     int perPixel = Destinations.decodesDirectly(defaultType) ? 4 : bytesPerDecodedPixel + 4;
-    return (long) width * height * (perPixel + (extraCopy ? 4 : 0));
+    long pixels = (long) width * height * (perPixel + (extraCopy ? 4 : 0));
+    if (progressiveFrame == null) {
+      return pixels;
+    }
+    // The transcoder's coefficients (2 bytes per sample) are garbage before the raster is allocated; the
+    // baseline stream it writes (about the file's size) lives through the decode.
+    return Math.max(pixels, progressiveFrame.coefficientBytes()) + progressive.length + progressive.length / 4;
   }
 
   /**
@@ -156,6 +178,16 @@ public final class ImageDecoder implements AutoCloseable {
     BufferedImage image;
     try {
       reader.addIIOReadWarningListener((source, warning) -> decoderWarnings.add(warning));
+      if (progressive != null) {
+        byte[] baseline = ProgressiveJpeg.toBaseline(progressive);
+        progressive = null;
+        if (baseline != null) { // else the reader decodes the progressive original, pass after pass
+          ImageInputStream replacement = new ByteArrayImageInputStream(baseline);
+          reader.setInput(replacement, true, true);
+          in.close();
+          in = replacement;
+        }
+      }
       javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
       BufferedImage destination = Destinations.rgbOrdered(defaultType, width, height);
       if (destination != null) {

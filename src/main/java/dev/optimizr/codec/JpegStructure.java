@@ -140,7 +140,7 @@ public record JpegStructure(int orientation, SourceMetadata metadata, List<Strin
         blocks.iccPieces.putIfAbsent(seq,
             java.util.Arrays.copyOfRange(data, pos + 2 + ICC_ID.length + 2, pos + length));
         blocks.iccSegments.add(new Span(markerAt, pos + length));
-      } else if (isFrameHeader(marker) && blocks.components == 0 && length >= 8) {
+      } else if (JpegSegments.isFrameHeader(marker) && blocks.components == 0 && length >= 8) {
         blocks.components = data[pos + 7] & 0xFF; // length(2) precision(1) height(2) width(2) components(1)
       }
       pos += length;
@@ -151,11 +151,6 @@ public record JpegStructure(int orientation, SourceMetadata metadata, List<Strin
         return blocks.structure(orientation, problems);
       }
     }
-  }
-
-  /** SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range. */
-  private static boolean isFrameHeader(int marker) {
-    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
   }
 
   private static boolean startsWith(byte[] d, int p, int len, byte[] prefix) {

@@ -39,6 +39,21 @@ class HeapEstimateTest {
   }
 
   /**
+   * A progressive JPEG is transcoded to baseline before it is decoded: its coefficients (2 bytes per sample,
+   * 6 per pixel at 4:4:4) and the baseline stream are counted when they outweigh the raster.
+   */
+  @Test
+  void progressiveJpeg_countsTheTranscodersCoefficients() throws Exception {
+    byte[] data = Files.readAllBytes(Path.of("src/test/resources/progressive/prog-444.jpg"));
+    try (ImageDecoder d = ImageDecoder.open(data, ImageFormat.JPEG, new DecodeLimits(100_000_000, false))) {
+      long pixels = (long) d.width() * d.height();
+      long blocks = 3L * ((d.width() + 7) / 8) * ((d.height() + 7) / 8);
+      assertThat(d.estimatedHeapBytes()).isEqualTo(blocks * (128 + 8) + data.length + data.length / 4)
+          .isGreaterThan(pixels * 4);
+    }
+  }
+
+  /**
    * Most photos carry a copy of sRGB that is not the JDK's own (here sRGB2014, the ICC's). The JPEG reader
    * used to decode those into a raw raster and convert it through LCMS into a second one (the 24-MP photo of
    * the real corpus: 397 ms and two 72 MB rasters, against 83 ms and one without the profile); now the
