@@ -13,7 +13,8 @@ cd "$here"
 [[ -d "$real" ]] || bench/corpus/real-photos.sh "$real"
 [[ -d "$thumbs" && -d "$big" ]] || bench/corpus/derived-sets.sh "$real" "$thumbs" "$big"
 mvn -B -q -DskipTests package
-ROUNDS=3 TOOLS="optimizr-lossy optimizr-w3 cwebp vips imagemagick optimizr-auto" bench/compare.sh "$real"
+# optimizr-lossy:-Doptimizr.jpeg.transcode-progressive=false: the JDK's own multi-pass progressive decode (A/B)
+ROUNDS=3 TOOLS="optimizr-lossy optimizr-w3 cwebp vips imagemagick optimizr-auto optimizr-lossy:-Doptimizr.jpeg.transcode-progressive=false" bench/compare.sh "$real"
 ROUNDS=3 TOOLS="optimizr-lossy cwebp vips imagemagick" bench/compare.sh "$big"
 ROUNDS=3 TOOLS="optimizr-lossy optimizr-w3 cwebp vips imagemagick" bench/compare.sh "$thumbs"
 EVERY=5 bench/worker-scaling.sh "$real"
