@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 final class BaselineJpegWriter {
   private static final int SAMPLED_ROWS = 8;
-  private final ProgressiveJpeg.Frame frame;
+  private final JpegFrame frame;
   private final short[][] coefs;
   private final long[][] nonzero;
   private final long[][] dcCount = new long[2][257];
@@ -23,7 +23,7 @@ final class BaselineJpegWriter {
   private long acc;
   private int bits;
 
-  BaselineJpegWriter(ProgressiveJpeg.Frame frame, short[][] coefs, long[][] nonzero) {
+  BaselineJpegWriter(JpegFrame frame, short[][] coefs, long[][] nonzero) {
     this.frame = frame;
     this.coefs = coefs;
     this.nonzero = nonzero;

@@ -53,7 +53,7 @@ public final class ImageDecoder implements AutoCloseable {
   private SourceMetadata metadata = SourceMetadata.NONE;
   private int defaultType = -1;
   private byte[] progressive; // a progressive JPEG's bytes, transcoded to baseline in decode()
-  private ProgressiveJpeg.Frame progressiveFrame;
+  private JpegFrame progressiveFrame;
 
   private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
       int jpegComponents, byte[] embeddedProfile, List<String> warnings) throws IOException {

@@ -18,6 +18,32 @@ final class JpegHuffman {
     }
   }
 
+  /** Parses a DHT segment's tables ({@code p} to {@code end}) into {@code dc} and {@code ac} by number. */
+  static void define(byte[] d, int p, int end, Table[] dc, Table[] ac) throws Unsupported {
+    while (p < end) {
+      int tc = (d[p] & 0xFF) >> 4;
+      int th = d[p] & 0x0F;
+      if (tc > 1 || th > 3 || p + 17 > end) {
+        throw new Unsupported("bad DHT");
+      }
+      int[] bits = new int[17];
+      int count = 0;
+      for (int l = 1; l <= 16; l++) {
+        bits[l] = d[p + l] & 0xFF;
+        count += bits[l];
+      }
+      if (p + 17 + count > end) {
+        throw new Unsupported("bad DHT");
+      }
+      int[] values = new int[count];
+      for (int i = 0; i < count; i++) {
+        values[i] = d[p + 17 + i] & 0xFF;
+      }
+      (tc == 0 ? dc : ac)[th] = new Table(new Spec(bits, values), tc == 0);
+      p += 17 + count;
+    }
+  }
+
   /** Canonical code lengths and codes of a table, indexed by symbol (length 0: symbol not in the table). */
   static int[][] codes(Spec spec) throws Unsupported {
     int[] length = new int[256];
