@@ -11,40 +11,48 @@ other N-1 processes, so peak_tree_rss_mb sums VmRSS over the whole process tree,
 import os, resource, subprocess, sys, threading, time
 
 
-def tree_rss_kb(root):
-    total, stack = 0, [root]
+def tree(root):
+    """The pids of root and all its descendants (those alive while walked)."""
+    stack = [root]
     while stack:
         pid = stack.pop()
+        yield pid
+        try:
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            pass
+
+
+def tree_rss_kb(root):
+    total = 0
+    for pid in tree(root):
         try:
             with open(f"/proc/{pid}/status") as f:
                 for line in f:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1])
                         break
-            for tid in os.listdir(f"/proc/{pid}/task"):
-                with open(f"/proc/{pid}/task/{tid}/children") as f:
-                    stack.extend(int(c) for c in f.read().split())
         except (FileNotFoundError, ProcessLookupError, ValueError):
             pass
     return total
 
 
-def main():
-    argv = sys.argv[1:]
-    if argv[:1] == ["--"]:
-        argv = argv[1:]
+def run(argv, sample):
+    """Runs argv (stdout discarded), calling sample(pid) every 50 ms until it exits.
+    Returns (wall_s, cpu_s, ru_maxrss_kb, rc)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
-    peak = [0]
     done = threading.Event()
 
-    def sample():
+    def loop():
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            sample(proc.pid)
             done.wait(0.05)
 
-    t = threading.Thread(target=sample, daemon=True)
+    t = threading.Thread(target=loop, daemon=True)
     t.start()
     rc = proc.wait()
     wall = time.monotonic() - start
@@ -52,7 +60,16 @@ def main():
     t.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    print(f"{wall:.2f}\t{cpu:.2f}\t{after.ru_maxrss / 1024:.0f}\t{peak[0] / 1024:.0f}\t{rc}")
+    return wall, cpu, after.ru_maxrss, rc
+
+
+def main():
+    argv = sys.argv[1:]
+    if argv[:1] == ["--"]:
+        argv = argv[1:]
+    peak = [0]
+    wall, cpu, maxrss, rc = run(argv, lambda pid: peak.__setitem__(0, max(peak[0], tree_rss_kb(pid))))
+    print(f"{wall:.2f}\t{cpu:.2f}\t{maxrss / 1024:.0f}\t{peak[0] / 1024:.0f}\t{rc}")
 
 
 if __name__ == "__main__":

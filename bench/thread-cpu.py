@@ -7,24 +7,22 @@ Polls /proc/PID/task/*/stat every 50 ms (utime + stime per thread, in clock tick
 last reading, so a thread that ends between two polls loses at most 50 ms. Threads are grouped by name without
 a trailing number ("C2 CompilerThre", "GC Thread", "optimizr-worker", ...; Linux keeps 15 characters). The last line compares the sum with
 getrusage's figure for the whole process, which is exact."""
-import os, re, resource, subprocess, sys, threading, time
+import os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import measure  # noqa: E402  (bench/measure.py: runs the command, samples it every 50 ms, reads getrusage)
 
 TICK = os.sysconf("SC_CLK_TCK")
 
 
 def java_pid(root):
     """The launcher execs java, or runs it as a child: the first process in the tree whose comm is java."""
-    stack = [root]
-    while stack:
-        pid = stack.pop()
+    for pid in measure.tree(root):
         try:
             with open(f"/proc/{pid}/comm") as f:
                 if f.read().strip() == "java":
                     return pid
-            for tid in os.listdir(f"/proc/{pid}/task"):
-                with open(f"/proc/{pid}/task/{tid}/children") as f:
-                    stack.extend(int(c) for c in f.read().split())
-        except (FileNotFoundError, ProcessLookupError, ValueError):
+        except (FileNotFoundError, ProcessLookupError):
             pass
     return None
 
@@ -54,28 +52,15 @@ def main():
     argv = sys.argv[1:]
     if argv[:1] == ["--"]:
         argv = argv[1:]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.monotonic()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
     seen = {}
-    done = threading.Event()
+    java = [None]
 
-    def sample():
-        pid = None
-        while not done.is_set():
-            pid = pid or java_pid(proc.pid)
-            if pid:
-                poll(pid, seen)
-            done.wait(0.05)
+    def sample(pid):
+        java[0] = java[0] or java_pid(pid)
+        if java[0]:
+            poll(java[0], seen)
 
-    t = threading.Thread(target=sample, daemon=True)
-    t.start()
-    rc = proc.wait()
-    wall = time.monotonic() - start
-    done.set()
-    t.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    wall, cpu, _, rc = measure.run(argv, sample)
     groups = {}
     for name, ticks in seen.values():
         groups[group(name)] = groups.get(group(name), 0) + ticks / TICK
@@ -83,7 +68,7 @@ def main():
     print(f"{'thread group':<24} {'CPU s':>8} {'share':>7}")
     for g, s in sorted(groups.items(), key=lambda kv: -kv[1]):
         if s >= 0.005:
-            print(f"{g:<24} {s:8.2f} {100 * s / cpu:6.1f}%")
+            print(f"{g:<24} {s:8.2f} {100 * s / max(cpu, 1e-9):6.1f}%")
     print(f"{'(sum of threads)':<24} {total:8.2f}; getrusage: {cpu:.2f} CPU s, {wall:.2f} s wall, rc {rc}")
 
 
