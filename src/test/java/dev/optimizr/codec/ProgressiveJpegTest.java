@@ -69,6 +69,54 @@ class ProgressiveJpegTest {
     assertThat(pixels(decode(data, true))).isEqualTo(pixels(decode(data, false)));
   }
 
+  /**
+   * Damaged progressive files (seeded bit flips, overwritten bytes, cuts with an EOI appended): each one is
+   * either left to the JDK reader, or transcoded into a file that decodes to the same pixels with the same
+   * warnings as the damaged original (which strict mode turns into a failure); none makes the transcoder throw.
+   */
+  @ParameterizedTest
+  @MethodSource("damageSources")
+  void damagedFile_isRefusedOrDecodesExactlyAsTheOriginal(Path file) throws Exception {
+    byte[] original = Files.readAllBytes(file);
+    java.util.Random random = new java.util.Random(file.getFileName().toString().hashCode());
+    int transcoded = 0;
+    for (int m = 0; m < 90; m++) {
+      byte[] d = original.clone();
+      if (m % 3 == 0) {
+        d[200 + random.nextInt(d.length - 202)] ^= (byte) (1 << random.nextInt(8));
+      } else if (m % 3 == 1) {
+        d[2 + random.nextInt(d.length - 4)] = (byte) random.nextInt(256);
+      } else {
+        int cut = 100 + random.nextInt(d.length - 100);
+        d = java.util.Arrays.copyOf(d, cut + 2);
+        d[cut] = (byte) 0xFF;
+        d[cut + 1] = (byte) 0xD9;
+      }
+      byte[] baseline = ProgressiveJpeg.toBaseline(d);
+      if (baseline == null) {
+        continue;
+      }
+      transcoded++;
+      List<String> originalWarnings = new java.util.ArrayList<>();
+      List<String> baselineWarnings = new java.util.ArrayList<>();
+      int[] expected;
+      try {
+        expected = samples(d, originalWarnings);
+      } catch (javax.imageio.IIOException e) {
+        continue; // the JDK refuses the damaged original; what it makes of the baseline matters less
+      }
+      assertThat(samples(baseline, baselineWarnings)).as("mutant %d", m).isEqualTo(expected);
+      assertThat(baselineWarnings).as("mutant %d", m).isEqualTo(originalWarnings);
+    }
+    assertThat(transcoded).as("some damage is harmless (e.g. in a Huffman table's unused codes)").isPositive();
+  }
+
+  static List<Path> damageSources() throws Exception {
+    Path dir = Paths.get(ProgressiveJpegTest.class.getResource("/progressive/make.sh").toURI()).getParent();
+    return List.of(dir.resolve("prog-444.jpg"), dir.resolve("prog-restart-5.jpg"), dir.resolve("prog-gray.jpg"),
+        TestImages.edge("libjpeg-turbo/testimgp.jpg"));
+  }
+
   @ParameterizedTest
   @MethodSource("baseline")
   void baselineJpeg_isNotTouched(Path file) throws Exception {
@@ -90,8 +138,12 @@ class ProgressiveJpegTest {
     return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
   }
 
-  /** The samples libjpeg produces, before any colour conversion, through the JDK's own reader. */
   private static int[] samples(byte[] jpeg) throws Exception {
+    return samples(jpeg, new java.util.ArrayList<>());
+  }
+
+  /** The samples libjpeg produces, before any colour conversion, through the JDK's own reader. */
+  private static int[] samples(byte[] jpeg, List<String> warnings) throws Exception {
     Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg");
     ImageReader reader = null;
     while (it.hasNext()) {
@@ -101,6 +153,7 @@ class ProgressiveJpegTest {
       }
     }
     assertThat(reader).isNotNull();
+    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
       reader.setInput(in);
       Raster raster = reader.readRaster(0, null);
