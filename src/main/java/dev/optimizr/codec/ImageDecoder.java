@@ -54,6 +54,7 @@ public final class ImageDecoder implements AutoCloseable {
   private int defaultType = -1;
   private byte[] progressive; // a progressive JPEG's bytes, transcoded to baseline in decode()
   private JpegFrame progressiveFrame;
+  private int progressiveLength;
 
   private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
       int jpegComponents, byte[] embeddedProfile, List<String> warnings) throws IOException {
@@ -114,6 +115,7 @@ public final class ImageDecoder implements AutoCloseable {
       if (format == ImageFormat.JPEG && transcodeProgressive) {
         d.progressiveFrame = ProgressiveJpeg.frame(data);
         d.progressive = d.progressiveFrame == null ? null : data;
+        d.progressiveLength = data.length;
       }
       limits.check(d.width, d.height);
       javax.imageio.ImageTypeSpecifier type = Destinations.defaultSpecifier(reader);
@@ -166,7 +168,7 @@ public final class ImageDecoder implements AutoCloseable {
     }
     // The transcoder's coefficients (2 bytes per sample) are garbage before the raster is allocated; the
     // baseline stream it writes (about the file's size) lives through the decode.
-    return Math.max(pixels, progressiveFrame.coefficientBytes()) + progressive.length + progressive.length / 4;
+    return Math.max(pixels, progressiveFrame.coefficientBytes()) + progressiveLength + progressiveLength / 4;
   }
 
   /**

@@ -48,8 +48,11 @@ class HeapEstimateTest {
     try (ImageDecoder d = ImageDecoder.open(data, ImageFormat.JPEG, new DecodeLimits(100_000_000, false))) {
       long pixels = (long) d.width() * d.height();
       long blocks = 3L * ((d.width() + 7) / 8) * ((d.height() + 7) / 8);
-      assertThat(d.estimatedHeapBytes()).isEqualTo(blocks * (128 + 8) + data.length + data.length / 4)
+      long estimate = d.estimatedHeapBytes();
+      assertThat(estimate).isEqualTo(blocks * (128 + 8) + data.length + data.length / 4)
           .isGreaterThan(pixels * 4);
+      d.decode();
+      assertThat(d.estimatedHeapBytes()).as("the same after the decode").isEqualTo(estimate);
     }
   }
 
