@@ -1,5 +1,14 @@
 package com.luciad.imageio.webp;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
 /**
  * optimizr's door to webp-imageio's byte-array natives. Stateless and thread-safe (each call builds its own
  * libwebp config, freed by the library's Cleaner).
@@ -10,9 +19,50 @@ package com.luciad.imageio.webp;
  * and optimizr runs on the class path, so a same-package class can reach the package-private API.
  */
 public final class LibWebPBridge {
+  /**
+   * webp-imageio's extracted copies, webp-imageio-VERSION-UUID-libwebp-imageio.so and its .lck (declared
+   * before the static block, which uses it).
+   */
+  private static final Pattern EXTRACTED =
+      Pattern.compile("webp-imageio-[0-9.]+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-.+");
+
   static {
     // Without this, new WebPEncoderOptions() fails with UnsatisfiedLinkError (createConfig).
     WebPWrapper.loadNativeLibrary();
+    try {
+      removeStaleExtractions(Paths.get(System.getProperty("com.luciad.imageio.webp.tmpdir",
+          System.getProperty("java.io.tmpdir"))), Instant.now().minus(Duration.ofHours(1)));
+    } catch (RuntimeException e) {
+      // tidying only: never a reason not to start
+    }
+  }
+
+  /**
+   * Deletes copies of the native library that earlier processes extracted into {@code dir} and left there,
+   * last modified before {@code before}. webp-imageio removes its copy with {@code deleteOnExit}, which a
+   * killed JVM never runs, and its own clean-up skips any copy whose .lck file remains: every run killed by a
+   * timeout left ~0.8 MB in /tmp for good. A copy still in use is safe to unlink on Linux and macOS (the
+   * mapping stays); the age limit keeps clear of a process between extracting and loading its copy.
+   *
+   * @return how many files were deleted
+   */
+  static int removeStaleExtractions(Path dir, Instant before) {
+    int deleted = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "webp-imageio-*")) {
+      for (Path f : files) {
+        try {
+          if (EXTRACTED.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)
+              && Files.getLastModifiedTime(f).toInstant().isBefore(before) && Files.deleteIfExists(f)) {
+            deleted++;
+          }
+        } catch (IOException e) {
+          // another process's file we may not delete, or one deleted meanwhile
+        }
+      }
+    } catch (IOException e) {
+      // no readable temp directory: nothing to tidy
+    }
+    return deleted;
   }
 
   private LibWebPBridge() {}
