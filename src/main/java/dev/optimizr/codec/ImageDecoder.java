@@ -74,11 +74,16 @@ public final class ImageDecoder implements AutoCloseable {
    * over the limits before any pixel is allocated. The caller must {@link #close()} the result.
    */
   public static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits) throws ConversionException {
-    return open(data, format, limits, TRANSCODE_PROGRESSIVE);
+    return open(data, format, limits, TRANSCODE_PROGRESSIVE ? Runtime.getRuntime().maxMemory() / 4 : 0);
   }
 
-  /** As {@link #open(byte[], ImageFormat, DecodeLimits)}, choosing whether progressive JPEGs are transcoded. */
-  static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits, boolean transcodeProgressive)
+  /**
+   * As {@link #open(byte[], ImageFormat, DecodeLimits)}; a progressive JPEG is transcoded when the
+   * transcoder's heap (its coefficients and the baseline stream) fits {@code transcodeHeap} bytes. Larger
+   * ones (above ~30 MP with the launcher's 384 MB heap) keep the JDK's decode, whose coefficient buffer is
+   * native memory: transcoding a 100-MP one would run out of heap where the JDK's decode does not.
+   */
+  static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits, long transcodeHeap)
       throws ConversionException {
     List<String> warnings = new ArrayList<>();
     int orientation;
@@ -112,9 +117,10 @@ public final class ImageDecoder implements AutoCloseable {
       reader.setInput(in, true, true);
       ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, components, embeddedProfile, warnings);
       d.metadata = metadata;
-      if (format == ImageFormat.JPEG && transcodeProgressive) {
-        d.progressiveFrame = ProgressiveJpeg.frame(data);
-        d.progressive = d.progressiveFrame == null ? null : data;
+      JpegFrame frame = format == ImageFormat.JPEG && transcodeHeap > 0 ? ProgressiveJpeg.frame(data) : null;
+      if (frame != null && frame.coefficientBytes() + data.length + data.length / 4 <= transcodeHeap) {
+        d.progressiveFrame = frame;
+        d.progressive = data;
         d.progressiveLength = data.length;
       }
       limits.check(d.width, d.height);

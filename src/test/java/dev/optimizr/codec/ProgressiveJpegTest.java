@@ -117,6 +117,19 @@ class ProgressiveJpegTest {
         TestImages.edge("libjpeg-turbo/testimgp.jpg"));
   }
 
+  /** A progressive JPEG whose coefficients would not fit the heap set aside for them keeps the JDK's decode. */
+  @org.junit.jupiter.api.Test
+  void progressiveFileTooLargeForTheTranscodersHeap_isDecodedByTheJdkReader() throws Exception {
+    byte[] data = Files.readAllBytes(TestImages.edge("libjpeg-turbo/testimgp.jpg"));
+    long needs = ProgressiveJpeg.frame(data).coefficientBytes() + data.length + data.length / 4;
+    DecodeLimits limits = new DecodeLimits(LIMITS.maxPixels(), false);
+    try (ImageDecoder fits = ImageDecoder.open(data, ImageFormat.JPEG, limits, needs);
+        ImageDecoder tooSmall = ImageDecoder.open(data, ImageFormat.JPEG, limits, needs - 1)) {
+      assertThat(fits.estimatedHeapBytes()).as("counts the transcoder").isGreaterThan(tooSmall.estimatedHeapBytes());
+      assertThat(pixels(tooSmall.decode().image())).isEqualTo(pixels(fits.decode().image()));
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("baseline")
   void baselineJpeg_isNotTouched(Path file) throws Exception {
@@ -129,7 +142,7 @@ class ProgressiveJpegTest {
 
   private static BufferedImage decode(byte[] data, boolean transcode) throws ConversionException {
     try (ImageDecoder d = ImageDecoder.open(data, ImageFormat.JPEG, new DecodeLimits(LIMITS.maxPixels(), true),
-        transcode)) {
+        transcode ? Long.MAX_VALUE : 0)) {
       return d.decode().image();
     }
   }
