@@ -163,24 +163,21 @@ final class BaselineJpegWriter {
     if (size > 15) {
       throw new Unsupported("coefficient too large for a baseline scan");
     }
-    int symbol = high | size;
-    if (counting) {
-      count[symbol]++;
-    } else if (codes[0][symbol] == 0) {
-      throw new Unsupported("a symbol the sampled rows did not have"); // only with out-of-range values
-    } else { // code and value bits in one go: at most 16 + 15 bits
-      int v = (value < 0 ? value - 1 : value) & ((1 << size) - 1);
-      put(codes[1][symbol] << size | v, codes[0][symbol] + size);
-    }
+    code(count, codes, high | size, (value < 0 ? value - 1 : value) & ((1 << size) - 1), size);
   }
 
   private void code(long[] count, int[][] codes, int symbol) throws Unsupported {
+    code(count, codes, symbol, 0, 0);
+  }
+
+  /** Counts {@code symbol}, or writes its code followed by {@code extraBits} value bits (at most 16 + 15). */
+  private void code(long[] count, int[][] codes, int symbol, int extra, int extraBits) throws Unsupported {
     if (counting) {
       count[symbol]++;
     } else if (codes[0][symbol] == 0) {
       throw new Unsupported("a symbol the sampled rows did not have"); // only with out-of-range values
     } else {
-      put(codes[1][symbol], codes[0][symbol]);
+      put(codes[1][symbol] << extraBits | extra, codes[0][symbol] + extraBits);
     }
   }
 

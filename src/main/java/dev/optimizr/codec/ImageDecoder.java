@@ -25,10 +25,6 @@ public final class ImageDecoder implements AutoCloseable {
   private static final String JPEG_READER = "com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader";
   private static final String PNG_READER = "com.sun.imageio.plugins.png.PNGImageReader";
 
-  /** {@code -Doptimizr.jpeg.transcode-progressive=false} decodes progressive JPEGs as the JDK does (A/B runs). */
-  static final boolean TRANSCODE_PROGRESSIVE =
-      !"false".equals(System.getProperty("optimizr.jpeg.transcode-progressive"));
-
   static {
     ImageIO.setUseCache(false); // we decode from memory; a disk cache would only add I/O
   }
@@ -52,9 +48,8 @@ public final class ImageDecoder implements AutoCloseable {
   private final List<String> warnings;
   private SourceMetadata metadata = SourceMetadata.NONE;
   private int defaultType = -1;
-  private byte[] progressive; // a progressive JPEG's bytes, transcoded to baseline in decode()
-  private JpegFrame progressiveFrame;
-  private int progressiveLength;
+  private ProgressiveJpeg.Plan transcode; // a progressive JPEG to transcode to baseline in decode(), or null
+  private byte[] progressive; // its bytes, until then
 
   private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
       int jpegComponents, byte[] embeddedProfile, List<String> warnings) throws IOException {
@@ -74,14 +69,12 @@ public final class ImageDecoder implements AutoCloseable {
    * over the limits before any pixel is allocated. The caller must {@link #close()} the result.
    */
   public static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits) throws ConversionException {
-    return open(data, format, limits, TRANSCODE_PROGRESSIVE ? Runtime.getRuntime().maxMemory() / 4 : 0);
+    return open(data, format, limits, ProgressiveJpeg.heapLimit());
   }
 
   /**
-   * As {@link #open(byte[], ImageFormat, DecodeLimits)}; a progressive JPEG is transcoded when the
-   * transcoder's heap (its coefficients and the baseline stream) fits {@code transcodeHeap} bytes. Larger
-   * ones (above ~30 MP with the launcher's 384 MB heap) keep the JDK's decode, whose coefficient buffer is
-   * native memory: transcoding a 100-MP one would run out of heap where the JDK's decode does not.
+   * As {@link #open(byte[], ImageFormat, DecodeLimits)}; a progressive JPEG is transcoded to baseline when
+   * that fits {@code transcodeHeap} bytes ({@link ProgressiveJpeg#heapLimit()}).
    */
   static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits, long transcodeHeap)
       throws ConversionException {
@@ -117,12 +110,8 @@ public final class ImageDecoder implements AutoCloseable {
       reader.setInput(in, true, true);
       ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, components, embeddedProfile, warnings);
       d.metadata = metadata;
-      JpegFrame frame = format == ImageFormat.JPEG && transcodeHeap > 0 ? ProgressiveJpeg.frame(data) : null;
-      if (frame != null && frame.coefficientBytes() + data.length + data.length / 4 <= transcodeHeap) {
-        d.progressiveFrame = frame;
-        d.progressive = data;
-        d.progressiveLength = data.length;
-      }
+      d.transcode = format == ImageFormat.JPEG ? ProgressiveJpeg.plan(data, transcodeHeap) : null;
+      d.progressive = d.transcode == null ? null : data;
       limits.check(d.width, d.height);
       javax.imageio.ImageTypeSpecifier type = Destinations.defaultSpecifier(reader);
       if (type != null) {
@@ -169,12 +158,7 @@ public final class ImageDecoder implements AutoCloseable {
     boolean extraCopy = orientation > 1 || readerConverts;
     int perPixel = Destinations.decodesDirectly(defaultType) ? 4 : bytesPerDecodedPixel + 4;
     long pixels = (long) width * height * (perPixel + (extraCopy ? 4 : 0));
-    if (progressiveFrame == null) {
-      return pixels;
-    }
-    // The transcoder's coefficients (2 bytes per sample) are garbage before the raster is allocated; the
-    // baseline stream it writes (about the file's size) lives through the decode.
-    return Math.max(pixels, progressiveFrame.coefficientBytes()) + progressiveLength + progressiveLength / 4;
+    return transcode == null ? pixels : transcode.heapBytes(pixels);
   }
 
   /**

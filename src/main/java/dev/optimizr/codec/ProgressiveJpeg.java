@@ -1,8 +1,6 @@
 package dev.optimizr.codec;
 
 import dev.optimizr.codec.JpegHuffman.Unsupported;
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 
 /**
  * Rewrites a progressive Huffman JPEG as a baseline one with the same DCT coefficients, which libjpeg then
@@ -14,7 +12,19 @@ import java.util.Arrays;
  * Stateless and thread-safe.
  */
 final class ProgressiveJpeg {
+  /** {@code -Doptimizr.jpeg.transcode-progressive=false} decodes progressive JPEGs as the JDK does (A/B runs). */
+  private static final boolean ENABLED = !"false".equals(System.getProperty("optimizr.jpeg.transcode-progressive"));
+
   private ProgressiveJpeg() {}
+
+  /**
+   * The heap a transcoding may take: a quarter of the maximum heap (about 30 MP at 4:2:0 under the launcher's
+   * 384 MB), 0 when turned off. Larger progressive files keep the JDK's decode, whose coefficient buffer is
+   * native memory: transcoding a 100-MP one would run out of heap where the JDK's decode does not.
+   */
+  static long heapLimit() {
+    return ENABLED ? Runtime.getRuntime().maxMemory() / 4 : 0;
+  }
 
   /** The frame of a JPEG that {@link #toBaseline} may transcode (8-bit progressive Huffman), else null. */
   static JpegFrame frame(byte[] data) {
@@ -36,236 +46,39 @@ final class ProgressiveJpeg {
     }
   }
 
-  /** The same image as a baseline JPEG with identical coefficients, or null when it is not transcoded. */
-  static byte[] toBaseline(byte[] data) {
-    try {
-      return new Transcoder(data).run();
-    } catch (Unsupported | RuntimeException e) {
-      return null; // e.g. an index out of range on a damaged file: the JDK's reader judges it instead
+  /**
+   * What transcoding one file takes from the heap. Immutable.
+   *
+   * @param coefficientBytes the coefficients (2 bytes per sample, a mask per block), garbage before the
+   *     decoded raster is allocated
+   * @param streamBytes the baseline file written (about the original's size), alive through the decode
+   */
+  record Plan(long coefficientBytes, long streamBytes) {
+    /** Peak heap of transcoding and then decoding into {@code decodeBytes}. */
+    long heapBytes(long decodeBytes) {
+      return Math.max(decodeBytes, coefficientBytes) + streamBytes;
     }
   }
 
-  /** One transcoding: the marker loop, coefficient storage and the progression bookkeeping. */
-  private static final class Transcoder {
-    private final byte[] d;
-    private final ByteArrayOutputStream header = new ByteArrayOutputStream();
-    private final JpegHuffman.Table[] dcTables = new JpegHuffman.Table[4];
-    private final JpegHuffman.Table[] acTables = new JpegHuffman.Table[4];
-    private JpegFrame frame;
-    private short[][] coefs;
-    private long[][] nonzero; // per block: which AC coefficients (zigzag index) were made nonzero
-    private int[][] coefBits; // libjpeg's coef_bits: the Al each coefficient was last coded with, -1 if never
-    private int restartInterval;
-    private boolean scanned;
-
-    Transcoder(byte[] data) {
-      this.d = data;
+  /**
+   * A plan when {@code data} is a JPEG {@link #toBaseline} takes and transcoding it fits {@code heapLimit}
+   * bytes, else null.
+   */
+  static Plan plan(byte[] data, long heapLimit) {
+    JpegFrame frame = heapLimit > 0 ? frame(data) : null;
+    if (frame == null) {
+      return null;
     }
+    Plan plan = new Plan(frame.coefficientBytes(), data.length + data.length / 4);
+    return plan.coefficientBytes() + plan.streamBytes() <= heapLimit ? plan : null;
+  }
 
-    byte[] run() throws Unsupported {
-      header.write(0xFF);
-      header.write(0xD8);
-      int pos = 2;
-      while (true) {
-        int at = JpegSegments.marker(d, pos);
-        if ((d[at] & 0xFF) == 0xD9) {
-          break;
-        }
-        pos = segment(at, d[at] & 0xFF, JpegSegments.length(d, at));
-      }
-      if (!scanned) {
-        throw new Unsupported("no scan");
-      }
-      for (int[] bits : coefBits) {
-        for (int k = 0; k < 10; k++) {
-          if (bits[k] != 0) { // libjpeg smooths blocks whose first coefficients are not fully known
-            throw new Unsupported("progression incomplete");
-          }
-        }
-      }
-      return write();
-    }
-
-    /** Takes the segment whose marker byte is at {@code at}; returns where the next marker starts. */
-    private int segment(int at, int marker, int length) throws Unsupported {
-      int next = at + 1 + length;
-      if (marker == 0xC2 && frame == null) {
-        frame = JpegFrame.parse(d, at + 1, length);
-        allocate();
-        header.write(0xFF);
-        header.write(0xC0); // the same frame header, as baseline
-        header.write(d, at + 1, length);
-      } else if (marker == 0xC4) {
-        JpegHuffman.define(d, at + 3, next, dcTables, acTables);
-      } else if (marker == 0xDD && length == 4) {
-        restartInterval = ((d[at + 3] & 0xFF) << 8) | (d[at + 4] & 0xFF);
-      } else if (marker == 0xDA && frame != null) {
-        next = scan(at + 3, length - 2);
-        scanned = true;
-      } else if (!scanned && (marker == 0xDB || marker >= 0xE0 && marker <= 0xEF || marker == 0xFE)) {
-        header.write(d, at - 1, length + 2); // DQT, APPn, COM: as they are
-      } else if (!scanned || marker != 0xFE && (marker < 0xE0 || marker > 0xEF)) {
-        throw new Unsupported(String.format(java.util.Locale.ROOT, "marker 0x%02X", marker));
-      } // APPn and COM after the first scan: dropped (their metadata was read from the original)
-      return next;
-    }
-
-    private void allocate() {
-      int n = frame.components();
-      coefs = new short[n][];
-      nonzero = new long[n][];
-      coefBits = new int[n][64];
-      for (int c = 0; c < n; c++) {
-        coefs[c] = new short[Math.toIntExact((long) frame.paddedWide(c) * frame.paddedHigh(c) * 64)];
-        nonzero[c] = new long[frame.paddedWide(c) * frame.paddedHigh(c)];
-        Arrays.fill(coefBits[c], -1);
-      }
-    }
-
-    /** A scan header: components (frame indexes), their Huffman tables, spectral band and approximation. */
-    private record Scan(int[] comps, JpegHuffman.Table[] tables, int ss, int se, int ah, int al) {}
-
-    /** Decodes one scan whose header (after its length) starts at {@code p}; returns where the next marker is. */
-    private int scan(int p, int length) throws Unsupported {
-      Scan scan = scanHeader(p, length);
-      JpegScanDecoder in = new JpegScanDecoder(d, p + length);
-      int[] pred = new int[frame.components()];
-      if (scan.comps().length == 1) {
-        int c = scan.comps()[0];
-        int wide = frame.blocksWide(c);
-        int padded = frame.paddedWide(c);
-        int mcus = wide * frame.blocksHigh(c);
-        for (int m = 0; m < mcus; m++) {
-          restartIfDue(in, m, pred);
-          block(in, scan, 0, ((m / wide) * padded + m % wide) * 64, pred);
-        }
-      } else {
-        interleaved(in, scan, pred);
-      }
-      in.finish();
-      return in.position();
-    }
-
-    /** MCU by MCU: each component's h x v blocks in turn (DC scans only). */
-    private void interleaved(JpegScanDecoder in, Scan scan, int[] pred) throws Unsupported {
-      int columns = frame.mcuColumns();
-      int mcus = columns * frame.mcuRows();
-      int ns = scan.comps().length;
-      int[] padded = new int[ns];
-      for (int i = 0; i < ns; i++) {
-        padded[i] = frame.paddedWide(scan.comps()[i]);
-      }
-      for (int m = 0; m < mcus; m++) {
-        restartIfDue(in, m, pred);
-        int my = m / columns;
-        int mx = m % columns;
-        for (int i = 0; i < ns; i++) {
-          int c = scan.comps()[i];
-          int hs = frame.h(c);
-          for (int v = 0; v < frame.v(c); v++) {
-            int row = (my * frame.v(c) + v) * padded[i] + mx * hs;
-            for (int h = 0; h < hs; h++) {
-              block(in, scan, i, (row + h) * 64, pred);
-            }
-          }
-        }
-      }
-    }
-
-    /** Parses and checks a scan header as jdphuff.c's start_pass_phuff_decoder does, its warnings as errors. */
-    private Scan scanHeader(int p, int length) throws Unsupported {
-      int ns = d[p] & 0xFF;
-      if (ns < 1 || ns > 4 || length != 4 + 2 * ns) {
-        throw new Unsupported("bad SOS");
-      }
-      int ss = d[p + 1 + 2 * ns] & 0xFF;
-      int se = d[p + 2 + 2 * ns] & 0xFF;
-      int ah = (d[p + 3 + 2 * ns] & 0xFF) >> 4;
-      int al = d[p + 3 + 2 * ns] & 0x0F;
-      boolean dc = ss == 0;
-      if (dc ? se != 0 : ss > se || se > 63 || ns != 1) {
-        throw new Unsupported("bad spectral selection");
-      }
-      if (ah != 0 && al != ah - 1 || al > 13) {
-        throw new Unsupported("bad successive approximation");
-      }
-      int[] comps = new int[ns];
-      JpegHuffman.Table[] tables = new JpegHuffman.Table[ns];
-      for (int i = 0; i < ns; i++) {
-        comps[i] = component(d[p + 1 + 2 * i] & 0xFF);
-        for (int e = 0; e < i; e++) {
-          if (comps[e] == comps[i]) {
-            throw new Unsupported("component twice in a scan");
-          }
-        }
-        int sel = d[p + 2 + 2 * i] & 0xFF;
-        if ((sel >> 4) > 3 || (sel & 0x0F) > 3) {
-          throw new Unsupported("bad Huffman table number");
-        }
-        tables[i] = dc ? (ah == 0 ? dcTables[sel >> 4] : null) : acTables[sel & 0x0F];
-        if (tables[i] == null && !(dc && ah != 0)) { // a DC refinement is raw bits, without a table
-          throw new Unsupported("missing Huffman table");
-        }
-        progression(coefBits[comps[i]], dc, ss, se, ah, al);
-      }
-      return new Scan(comps, tables, ss, se, ah, al);
-    }
-
-    private static void progression(int[] bits, boolean dc, int ss, int se, int ah, int al) throws Unsupported {
-      if (!dc && bits[0] < 0) {
-        throw new Unsupported("AC scan before DC");
-      }
-      for (int k = ss; k <= se; k++) {
-        if (ah != Math.max(bits[k], 0)) {
-          throw new Unsupported("bogus progression");
-        }
-        bits[k] = al;
-      }
-    }
-
-    private void restartIfDue(JpegScanDecoder in, int mcu, int[] pred) throws Unsupported {
-      if (restartInterval > 0 && mcu > 0 && mcu % restartInterval == 0) {
-        in.restart(mcu / restartInterval - 1, pred);
-      }
-    }
-
-    private void block(JpegScanDecoder in, Scan scan, int i, int at, int[] pred) throws Unsupported {
-      int c = scan.comps()[i];
-      short[] b = coefs[c];
-      JpegHuffman.Table t = scan.tables()[i];
-      if (scan.ss() == 0) {
-        if (scan.ah() == 0) {
-          in.dcFirst(b, at, t, scan.al(), pred, c);
-        } else {
-          in.dcRefine(b, at, scan.al());
-        }
-      } else if (scan.ah() == 0) {
-        in.acFirst(b, nonzero[c], at, t, scan.ss(), scan.se(), scan.al());
-      } else {
-        in.acRefine(b, nonzero[c], at, t, scan.ss(), scan.se(), scan.al());
-      }
-    }
-
-    private int component(int id) throws Unsupported {
-      for (int c = 0; c < frame.components(); c++) {
-        if (frame.ids()[c] == id) {
-          return c;
-        }
-      }
-      throw new Unsupported("scan names an unknown component");
-    }
-
-    private byte[] write() throws Unsupported {
-      BaselineJpegWriter w = new BaselineJpegWriter(frame, coefs, nonzero);
-      header.writeBytes(w.tables());
-      int n = frame.components();
-      header.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xDA, 0, (byte) (6 + 2 * n), (byte) n});
-      for (int c = 0; c < n; c++) {
-        header.write(frame.ids()[c]);
-        header.write(c == 0 ? 0x00 : 0x11);
-      }
-      header.writeBytes(new byte[] {0, 63, 0});
-      return w.scanData(header.toByteArray(), d.length + d.length / 4);
+  /** The same image as a baseline JPEG with identical coefficients, or null when it is not transcoded. */
+  static byte[] toBaseline(byte[] data) {
+    try {
+      return new ProgressiveTranscoder(data).run();
+    } catch (Unsupported | RuntimeException e) {
+      return null; // e.g. an index out of range on a damaged file: the JDK's reader judges it instead
     }
   }
 }
