@@ -2,8 +2,8 @@ package dev.optimizr.cli;
 
 import dev.optimizr.codec.ConversionException;
 import dev.optimizr.codec.ErrorType;
-import dev.optimizr.codec.FileSink;
 import dev.optimizr.codec.ImageConverter;
+import dev.optimizr.io.FileSink;
 import dev.optimizr.pipeline.Job;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.TreeWalker;

@@ -1,10 +1,10 @@
 package dev.optimizr.cli;
 
 import dev.optimizr.codec.ConvertOptions;
-import dev.optimizr.codec.EncodeSettings;
-import dev.optimizr.codec.MetadataKind;
 import dev.optimizr.codec.PngMode;
-import dev.optimizr.codec.Preset;
+import dev.optimizr.codec.meta.MetadataKind;
+import dev.optimizr.codec.webp.EncodeSettings;
+import dev.optimizr.codec.webp.Preset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.optimizr.cli;
 
 import dev.optimizr.codec.ConvertOptions;
-import dev.optimizr.codec.EncodeSettings;
-import dev.optimizr.codec.MetadataKind;
+import dev.optimizr.codec.meta.MetadataKind;
+import dev.optimizr.codec.webp.EncodeSettings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

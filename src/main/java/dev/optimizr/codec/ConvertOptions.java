@@ -1,5 +1,7 @@
 package dev.optimizr.codec;
 
+import dev.optimizr.codec.meta.MetadataKind;
+import dev.optimizr.codec.webp.EncodeSettings;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

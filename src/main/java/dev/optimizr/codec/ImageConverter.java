@@ -1,5 +1,17 @@
 package dev.optimizr.codec;
 
+import dev.optimizr.codec.meta.ExifRewriter;
+import dev.optimizr.codec.meta.MetadataKind;
+import dev.optimizr.codec.meta.SourceMetadata;
+import dev.optimizr.codec.pixels.ColorProfiles;
+import dev.optimizr.codec.pixels.Orientation;
+import dev.optimizr.codec.pixels.PixelNormalizer;
+import dev.optimizr.codec.pixels.Pixels;
+import dev.optimizr.codec.pixels.Resizer;
+import dev.optimizr.codec.quality.Encoding;
+import dev.optimizr.codec.webp.EncodeSettings;
+import dev.optimizr.codec.webp.WebPContainer;
+import dev.optimizr.io.FileSink;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

@@ -1,6 +1,11 @@
 package dev.optimizr.codec;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import dev.optimizr.codec.jpeg.JpegStructure;
+import dev.optimizr.codec.jpeg.progressive.ProgressiveJpeg;
+import dev.optimizr.codec.meta.SourceMetadata;
+import dev.optimizr.codec.pixels.Destinations;
+import dev.optimizr.codec.png.PngStructure;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -76,7 +81,7 @@ public final class ImageDecoder implements AutoCloseable {
    * As {@link #open(byte[], ImageFormat, DecodeLimits)}; a progressive JPEG is transcoded to baseline when
    * that fits {@code transcodeHeap} bytes ({@link ProgressiveJpeg#heapLimit()}).
    */
-  static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits, long transcodeHeap)
+  public static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits, long transcodeHeap)
       throws ConversionException {
     List<String> warnings = new ArrayList<>();
     int orientation;

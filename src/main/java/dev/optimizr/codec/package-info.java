@@ -1,6 +1,8 @@
 /**
- * Turns one image file into one WebP file: sniff, decode with an explicitly chosen ImageIO reader,
- * normalise pixels (orientation, colour, alpha, bit depth), encode with libwebp, write atomically.
+ * Turns one image into one WebP: {@link dev.optimizr.codec.ImageConverter} runs read → sniff
+ * ({@link dev.optimizr.codec.ImageFormat}) → structure checks and decode ({@link dev.optimizr.codec.ImageDecoder},
+ * with {@code jpeg}, {@code png}) → pixels ({@code pixels}: normalise, colour, orientation, resize) → encode
+ * ({@code quality} chooses lossy/lossless and the quality, {@code webp} encodes and adds {@code meta}data) → write.
  * No threads and no metrics live here; every failure is a {@link dev.optimizr.codec.ConversionException}
  * carrying an {@link dev.optimizr.codec.ErrorType}.
  */

@@ -1,10 +1,10 @@
 package dev.optimizr.pipeline;
 
 import dev.optimizr.analytics.ConcurrentCollector;
-import dev.optimizr.codec.AtomicFileWriter;
 import dev.optimizr.codec.ErrorType;
-import dev.optimizr.codec.FileSink;
 import dev.optimizr.codec.ImageConverter;
+import dev.optimizr.io.AtomicFileWriter;
+import dev.optimizr.io.FileSink;
 import dev.optimizr.state.ConversionState;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

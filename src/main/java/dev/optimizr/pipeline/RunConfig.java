@@ -2,7 +2,7 @@ package dev.optimizr.pipeline;
 
 import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.DecodeLimits;
-import dev.optimizr.codec.EncodeSettings;
+import dev.optimizr.codec.webp.EncodeSettings;
 import java.nio.file.Path;
 import java.util.Set;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optimizr.TestImages;
-import dev.optimizr.codec.AtomicFileWriter;
+import dev.optimizr.io.AtomicFileWriter;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,9 @@ package dev.optimizr.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optimizr.TestImages;
+import dev.optimizr.codec.pixels.Orientation;
+import dev.optimizr.codec.webp.EncodeSettings;
+import dev.optimizr.io.AtomicFileWriter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

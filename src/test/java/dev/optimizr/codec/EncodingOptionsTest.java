@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.optimizr.TestImages;
 import dev.optimizr.WebPChunks;
+import dev.optimizr.codec.meta.MetadataKind;
+import dev.optimizr.codec.pixels.Orientation;
+import dev.optimizr.codec.pixels.PixelNormalizer;
+import dev.optimizr.codec.pixels.Pixels;
+import dev.optimizr.codec.quality.Ssim;
+import dev.optimizr.codec.webp.EncodeSettings;
+import dev.optimizr.codec.webp.Preset;
+import dev.optimizr.codec.webp.WebPEncoder;
+import dev.optimizr.io.AtomicFileWriter;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

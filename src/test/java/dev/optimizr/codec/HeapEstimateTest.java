@@ -3,6 +3,9 @@ package dev.optimizr.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optimizr.TestImages;
+import dev.optimizr.codec.pixels.ColorProfiles;
+import dev.optimizr.codec.pixels.PixelNormalizer;
+import dev.optimizr.codec.pixels.Pixels;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.optimizr.TestImages;
+import dev.optimizr.codec.webp.EncodeSettings;
+import dev.optimizr.io.AtomicFileWriter;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
