@@ -1,6 +1,11 @@
 package dev.optimizr;
 
 import com.luciad.imageio.webp.LibWebPBridge;
+import dev.optimizr.codec.ConversionException;
+import dev.optimizr.codec.ImageConverter;
+import dev.optimizr.io.AtomicFileWriter;
+import dev.optimizr.io.LocalSink;
+import dev.optimizr.io.LocalSource;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -173,5 +178,17 @@ public final class TestImages {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Converts the local file {@code source} to {@code target} through the production writer. */
+  public static ImageConverter.Converted convert(ImageConverter converter, Path source, Path target)
+      throws ConversionException {
+    LocalSource in;
+    try {
+      in = LocalSource.of(source);
+    } catch (IOException missing) {
+      in = new LocalSource(source, 0, 0); // the converter reports the missing file itself
+    }
+    return converter.convert(in, new LocalSink(target, new AtomicFileWriter()));
   }
 }

@@ -3,7 +3,6 @@ package dev.optimizr.cli;
 import dev.optimizr.codec.ConversionException;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
-import dev.optimizr.io.FileSink;
 import dev.optimizr.pipeline.Job;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.TreeWalker;
@@ -36,10 +35,7 @@ final class DryRun {
         : config.output().toAbsolutePath().normalize();
     ConversionState state = ConversionState.open(output.resolve(config.shard().fileName(ConversionState.FILE_NAME)),
         config.encodingKey()); // reads only; never records
-    FileSink nowhere = (target, content) -> {
-      throw new IOException("dry run writes nothing");
-    };
-    ImageConverter probe = new ImageConverter(config.options(), config.limits(), nowhere);
+    ImageConverter probe = new ImageConverter(config.options(), config.limits());
     new TreeWalker(config.input().toRealPath(), output, config.keepExtension(), config.shard()).walk(new TreeWalker.Sink() {
       @Override
       public boolean found(Job job) {
@@ -52,7 +48,7 @@ final class DryRun {
           return true;
         }
         try {
-          probe.probe(job.source());
+          probe.probe(job.input());
           convert++;
           out.println("CONVERT " + job.relative());
         } catch (ConversionException e) {

@@ -91,7 +91,7 @@ final class RunSession {
         ConversionState state = ConversionState.open(outputRoot.resolve(shard.fileName(ConversionState.FILE_NAME)),
             config.encodingKey());
         GcMonitor gc = new GcMonitor();
-        FailureLog failures = new FailureLog(outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)))) {
+        FailureLog failures = new FailureLog(writer, outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)))) {
       return run(onStart, new Parts(obs, state, gc, failures, out, err), json);
     } finally {
       obs.close();
@@ -123,10 +123,7 @@ final class RunSession {
     obs.start(metrics, new LiveSources(collector::snapshot, runner::queueDepth, config.queueCapacity(),
         config.workers(), obs::heapDumpsCaptured, start,
         Arrays.stream(ErrorType.values()).map(Enum::name).toList()), sampler, gc);
-    onStart.accept(() -> {
-      writer.deleteInFlight();
-      failures.discard();
-    });
+    onStart.accept(writer::deleteInFlight); // outputs and failures.jsonl alike
     TreeCounter counter = display.quiet() ? null : TreeCounter.start(config);
     ProgressReporter progress = progress(collector, counter, out);
     try {

@@ -11,12 +11,11 @@ import dev.optimizr.codec.pixels.Resizer;
 import dev.optimizr.codec.quality.Encoding;
 import dev.optimizr.codec.webp.EncodeSettings;
 import dev.optimizr.codec.webp.WebPContainer;
-import dev.optimizr.io.FileSink;
+import dev.optimizr.io.ImageSink;
+import dev.optimizr.io.ImageSource;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -27,22 +26,20 @@ import java.util.List;
 public final class ImageConverter {
   private final ConvertOptions options;
   private final DecodeLimits limits;
-  private final FileSink writer;
   private final Admission admission;
 
-  public ImageConverter(EncodeSettings settings, DecodeLimits limits, FileSink writer) {
-    this(ConvertOptions.of(settings), limits, writer, Admission.NONE);
+  public ImageConverter(EncodeSettings settings, DecodeLimits limits) {
+    this(ConvertOptions.of(settings), limits, Admission.NONE);
   }
 
-  public ImageConverter(ConvertOptions options, DecodeLimits limits, FileSink writer) {
-    this(options, limits, writer, Admission.NONE);
+  public ImageConverter(ConvertOptions options, DecodeLimits limits) {
+    this(options, limits, Admission.NONE);
   }
 
   /** @param admission grants heap before each decode (see {@link ImageDecoder#estimatedHeapBytes()}) */
-  public ImageConverter(ConvertOptions options, DecodeLimits limits, FileSink writer, Admission admission) {
+  public ImageConverter(ConvertOptions options, DecodeLimits limits, Admission admission) {
     this.options = options;
     this.limits = limits;
-    this.writer = writer;
     this.admission = admission;
   }
 
@@ -74,13 +71,13 @@ public final class ImageConverter {
     }
   }
 
-  /** Converts {@code source} to {@code target}; on failure nothing is left at {@code target}'s temp name. */
-  public Converted convert(Path source, Path target) throws ConversionException {
-    return convert(source, target, StageClock.NONE);
+  /** Converts {@code source} into {@code sink}; on failure nothing partial is left in the sink. */
+  public Converted convert(ImageSource source, ImageSink sink) throws ConversionException {
+    return convert(source, sink, StageClock.NONE);
   }
 
-  /** As {@link #convert(Path, Path)}, telling {@code clock} as each stage ends. */
-  public Converted convert(Path source, Path target, StageClock clock) throws ConversionException {
+  /** As {@link #convert(ImageSource, ImageSink)}, telling {@code clock} as each stage ends. */
+  public Converted convert(ImageSource source, ImageSink sink, StageClock clock) throws ConversionException {
     byte[] data = read(source);
     long inputBytes = data.length;
     clock.stageDone(Stage.READ);
@@ -121,9 +118,9 @@ public final class ImageConverter {
       }
       boolean written = !(options.skipLarger() && webp.length > inputBytes);
       if (written) {
-        write(target, webp);
+        write(sink, webp);
       } else {
-        removeStale(target);
+        removeStale(sink);
       }
       clock.stageDone(Stage.WRITE);
       return new Converted(width, height, inputBytes, webp.length, warnings, written, enc.lossless(),
@@ -138,11 +135,9 @@ public final class ImageConverter {
    * Checks what {@link #convert} would check before decoding — content sniffing, file structure, header
    * dimensions against the limits — without decoding or writing anything (for {@code -dry-run}).
    */
-  public void probe(Path source) throws ConversionException {
+  public void probe(ImageSource source) throws ConversionException {
     byte[] data = read(source);
-    try (ImageDecoder image = ImageDecoder.open(data, sniff(data), limits)) {
-      image.width(); // the header was read and accepted
-    }
+    ImageDecoder.open(data, sniff(data), limits).close(); // opening reads and accepts the header
   }
 
   private static ImageFormat sniff(byte[] data) throws ConversionException {
@@ -157,11 +152,11 @@ public final class ImageConverter {
     return format;
   }
 
-  private void write(Path target, byte[] webp) throws ConversionException {
+  private static void write(ImageSink sink, byte[] webp) throws ConversionException {
     try {
-      writer.write(target, webp);
+      sink.write(webp);
     } catch (IOException e) {
-      throw new ConversionException(ErrorType.IO_ERROR, "cannot write " + target.getFileName() + ": " + e, e);
+      throw new ConversionException(ErrorType.IO_ERROR, "cannot write " + sink.name() + ": " + e, e);
     }
   }
 
@@ -169,20 +164,20 @@ public final class ImageConverter {
    * Under {@code -if-larger skip} an image gets no output; one left by an earlier run with other settings
    * would contradict that, so it is removed.
    */
-  private static void removeStale(Path target) throws ConversionException {
+  private static void removeStale(ImageSink sink) throws ConversionException {
     try {
-      Files.deleteIfExists(target);
+      sink.delete();
     } catch (IOException e) {
-      throw new ConversionException(ErrorType.IO_ERROR, "cannot remove the older " + target.getFileName() + ": " + e, e);
+      throw new ConversionException(ErrorType.IO_ERROR, "cannot remove the older " + sink.name() + ": " + e, e);
     }
   }
 
-  private static byte[] read(Path source) throws ConversionException {
+  private static byte[] read(ImageSource source) throws ConversionException {
     try {
-      if (Files.size(source) > Integer.MAX_VALUE - 16) {
+      if (source.size() > Integer.MAX_VALUE - 16) {
         throw new ConversionException(ErrorType.TOO_LARGE, "file larger than 2 GB");
       }
-      return Files.readAllBytes(source);
+      return source.read();
     } catch (NoSuchFileException e) {
       throw new ConversionException(ErrorType.IO_ERROR, "file vanished before it could be read", e);
     } catch (AccessDeniedException e) {

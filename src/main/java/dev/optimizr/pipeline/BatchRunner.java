@@ -63,8 +63,8 @@ public final class BatchRunner {
     Path input = config.input().toRealPath();
     outputRoot = Files.createDirectories(config.output()).toRealPath();
     MemoryBudget budget = MemoryBudget.forThisJvm();
-    ImageConverter converter = new ImageConverter(config.options(), config.limits(), writer, budget);
-    Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, budget, collector,
+    ImageConverter converter = new ImageConverter(config.options(), config.limits(), budget);
+    Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, writer, budget, collector,
         new HeapGuard(HeapGuard.DEFAULT_THRESHOLD), state, listener);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < config.workers(); i++) {
@@ -90,7 +90,6 @@ public final class BatchRunner {
   /** Feeds the queue; waits while it is full, and gives up as soon as a stop is requested. */
   private final class QueueSink implements TreeWalker.Sink {
     private final BlockingQueue<Job> queue;
-    private final String ownSuffix = AtomicFileWriter.TEMP_MARKER + ProcessHandle.current().pid();
 
     QueueSink(BlockingQueue<Job> queue) {
       this.queue = queue;
@@ -168,11 +167,10 @@ public final class BatchRunner {
      * an image temp is this shard's when its NAME is, and a report/state temp when NAME has the shard suffix.
      */
     private boolean isStaleTemp(Path relativeDir, String name) {
-      int marker = name.indexOf(AtomicFileWriter.TEMP_MARKER);
-      if (!name.startsWith(".") || marker < 1 || name.endsWith(ownSuffix)) {
+      if (!AtomicFileWriter.isTemp(name) || AtomicFileWriter.isOwnTemp(name)) {
         return false;
       }
-      String base = name.substring(1, marker);
+      String base = AtomicFileWriter.targetName(name);
       Shard shard = config.shard();
       if (!shard.sharded()) {
         return true;

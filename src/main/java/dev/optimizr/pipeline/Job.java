@@ -1,5 +1,6 @@
 package dev.optimizr.pipeline;
 
+import dev.optimizr.io.LocalSource;
 import java.nio.file.Path;
 
 /**
@@ -11,4 +12,9 @@ import java.nio.file.Path;
  * @param sizeBytes size of the source when it was found
  * @param mtimeMillis modification time of the source when it was found
  */
-public record Job(Path source, String relative, Path target, long sizeBytes, long mtimeMillis) {}
+public record Job(Path source, String relative, Path target, long sizeBytes, long mtimeMillis) {
+  /** The source as the converter reads it, with the size and time the walk saw. */
+  public LocalSource input() {
+    return new LocalSource(source, sizeBytes, mtimeMillis);
+  }
+}

@@ -5,6 +5,8 @@ import dev.optimizr.codec.Admission;
 import dev.optimizr.codec.ConversionException;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
+import dev.optimizr.io.FileSink;
+import dev.optimizr.io.LocalSink;
 import dev.optimizr.state.ConversionState;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -21,7 +23,7 @@ import java.util.function.Consumer;
 final class Worker implements Runnable {
   /** What all workers of a run share. */
   record Shared(BlockingQueue<Job> queue, BooleanSupplier walkerDone, RunControl control, ImageConverter converter,
-      MemoryBudget budget, ConcurrentCollector collector, HeapGuard heapGuard, ConversionState state,
+      FileSink writer, MemoryBudget budget, ConcurrentCollector collector, HeapGuard heapGuard, ConversionState state,
       Consumer<JobResult> listener) {}
 
   /** Added to the warnings of an image that converted only on its second attempt, alone. */
@@ -98,7 +100,7 @@ final class Worker implements Runnable {
   /** One conversion of {@code job}; {@code alone} marks the retry that holds the whole heap budget. */
   private JobResult attempt(Job job, long start, boolean alone) throws ConversionException {
     timer.reset();
-    ImageConverter.Converted c = s.converter().convert(job.source(), job.target(), timer);
+    ImageConverter.Converted c = s.converter().convert(job.input(), new LocalSink(job.target(), s.writer()), timer);
     if (alone) {
       c = c.withWarning(RETRIED_ALONE);
     }

@@ -2,13 +2,14 @@ package dev.optimizr.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
+import dev.optimizr.io.AtomicFileWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,16 +24,16 @@ public final class FailureLog implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
 
-  private final Path target;
-  private final Path temp;
-  private final BufferedWriter out;
-  private boolean committed;
+  private final AtomicFileWriter.Pending file;
+  private final Writer out;
 
-  /** Starts a new list that will replace {@code target} (normally {@code OUT/failures.jsonl}). */
-  public FailureLog(Path target) throws IOException {
-    this.target = target;
-    this.temp = target.resolveSibling("." + target.getFileName() + ".optimizr-tmp-" + ProcessHandle.current().pid());
-    this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+  /**
+   * Starts a new list that will replace {@code target} (normally {@code OUT/failures.jsonl}) through
+   * {@code writer}, whose hard-stop sweep also removes this list's temp file.
+   */
+  public FailureLog(AtomicFileWriter writer, Path target) throws IOException {
+    this.file = writer.open(target);
+    this.out = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
   }
 
   /** Appends one failure; {@code path} is relative to the input root. */
@@ -68,29 +69,12 @@ public final class FailureLog implements AutoCloseable {
   /** Flushes, forces to disk and renames the list into place. */
   public synchronized void commit() throws IOException {
     out.flush();
-    out.close();
-    try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-      ch.force(false);
-    }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    committed = true;
-  }
-
-  /** Deletes the temp file without waiting for writers: for a hard stop, after which nothing is appended. */
-  public void discard() {
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // exiting anyway
-    }
+    file.commit();
   }
 
   /** Removes the temp file if the list was never committed. */
   @Override
   public synchronized void close() throws IOException {
-    if (!committed) {
-      out.close();
-      Files.deleteIfExists(temp);
-    }
+    file.close();
   }
 }

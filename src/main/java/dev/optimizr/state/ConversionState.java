@@ -1,13 +1,14 @@
 package dev.optimizr.state;
 
 import java.io.BufferedWriter;
+import dev.optimizr.io.AtomicFileWriter;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
@@ -109,18 +110,16 @@ public final class ConversionState implements AutoCloseable {
         return;
       }
     }
-    Path temp = file.resolveSibling(file.getFileName() + ".optimizr-tmp-" + ProcessHandle.current().pid());
-    try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+    try (AtomicFileWriter.Pending next = new AtomicFileWriter().open(file)) {
+      Writer w = new BufferedWriter(new OutputStreamWriter(next.stream(), StandardCharsets.UTF_8));
       for (Map.Entry<String, Entry> e : new java.util.TreeMap<>(entries).entrySet()) {
         w.write(format(e.getKey(), e.getValue()));
         w.write('\n');
       }
-    }
-    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-      ch.force(false);
-    }
-    synchronized (journalLock) {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      w.flush();
+      synchronized (journalLock) {
+        next.commit();
+      }
     }
   }
 

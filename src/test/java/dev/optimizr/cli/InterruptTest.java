@@ -54,7 +54,7 @@ class InterruptTest {
     try (Stream<Path> s = Files.walk(out)) {
       all = s.filter(Files::isRegularFile).toList();
     }
-    assertThat(all).noneMatch(p -> p.getFileName().toString().contains(AtomicFileWriter.TEMP_MARKER));
+    assertThat(all).noneMatch(p -> AtomicFileWriter.isTemp(p.getFileName().toString()));
     for (Path p : all) {
       if (p.toString().endsWith(".webp")) {
         assertThat(Files.size(p)).as("%s", p).isPositive();

@@ -75,7 +75,7 @@ class UnattendedRunTest {
     assertThat(s.get("skipped_files").asLong()).isBetween(before - 2L, (long) before);
     assertThat(s.get("processed_files").asLong() + s.get("skipped_files").asLong()).isEqualTo(FILES);
     assertThat(ChildRun.files(out, ".webp")).hasSize(FILES);
-    assertThat(ChildRun.files(out, "")).noneMatch(p -> p.toString().contains(AtomicFileWriter.TEMP_MARKER));
+    assertThat(ChildRun.files(out, "")).noneMatch(p -> AtomicFileWriter.isTemp(p.getFileName().toString()));
     ChildRun.assertAllDecode(out, 1200);
   }
 

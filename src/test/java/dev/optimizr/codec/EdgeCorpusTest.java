@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.optimizr.TestImages;
 import dev.optimizr.codec.pixels.Orientation;
 import dev.optimizr.codec.webp.EncodeSettings;
-import dev.optimizr.io.AtomicFileWriter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,7 +61,7 @@ class EdgeCorpusTest {
   }
 
   private final ImageConverter converter = new ImageConverter(new EncodeSettings(80, 4),
-      new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false), new AtomicFileWriter());
+      new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false));
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
@@ -71,7 +70,7 @@ class EdgeCorpusTest {
     Path target = tmp.resolve("out.webp");
     ConversionException failure = null;
     try {
-      converter.convert(source, target);
+      TestImages.convert(converter, source, target);
     } catch (ConversionException e) {
       failure = e;
     }
@@ -114,7 +113,7 @@ class EdgeCorpusTest {
    */
   @Test
   void exifOrientationPhotos_allComeOutUpright() throws Exception {
-    converter.convert(TestImages.edge("exif-orientation-examples/Landscape_1.jpg"), tmp.resolve("ref.webp"));
+    TestImages.convert(converter, TestImages.edge("exif-orientation-examples/Landscape_1.jpg"), tmp.resolve("ref.webp"));
     BufferedImage ref = TestImages.decodeWebP(tmp.resolve("ref.webp"));
     BufferedImage mirrored = new BufferedImage(ref.getWidth(), ref.getHeight(), BufferedImage.TYPE_INT_ARGB);
     for (int y = 0; y < ref.getHeight(); y++) {
@@ -125,7 +124,7 @@ class EdgeCorpusTest {
     double wrong = TestImages.meanAbsDiff(ref, mirrored);
     for (int n = 0; n <= 8; n++) {
       Path out = tmp.resolve("l" + n + ".webp");
-      converter.convert(TestImages.edge("exif-orientation-examples/Landscape_" + n + ".jpg"), out);
+      TestImages.convert(converter, TestImages.edge("exif-orientation-examples/Landscape_" + n + ".jpg"), out);
       double diff = TestImages.meanAbsDiff(ref, TestImages.decodeWebP(out));
       assertThat(diff).as("Landscape_%d vs upright (a mirrored image differs by %.1f)", n, wrong)
           .isLessThan(wrong / 4);

@@ -13,7 +13,6 @@ import dev.optimizr.codec.quality.Ssim;
 import dev.optimizr.codec.webp.EncodeSettings;
 import dev.optimizr.codec.webp.Preset;
 import dev.optimizr.codec.webp.WebPEncoder;
-import dev.optimizr.io.AtomicFileWriter;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -36,8 +35,7 @@ class EncodingOptionsTest {
   }
 
   private ImageConverter.Converted convert(ConvertOptions o, Path source, Path out) throws Exception {
-    return new ImageConverter(o, new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false), new AtomicFileWriter())
-        .convert(source, out);
+    return TestImages.convert(new ImageConverter(o, new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false)), source, out);
   }
 
   private Path convert(ConvertOptions o, String edgeFile) throws Exception {

@@ -21,19 +21,18 @@ class ImageConverterTest {
   private final ImageConverter strict = converter(false);
 
   private static ImageConverter converter(boolean lenient) {
-    return new ImageConverter(new EncodeSettings(80, 4), new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, lenient),
-        new AtomicFileWriter());
+    return new ImageConverter(new EncodeSettings(80, 4), new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, lenient));
   }
 
   private BufferedImage convert(String edgeFile) throws Exception {
     Path out = tmp.resolve("out.webp");
-    strict.convert(TestImages.edge(edgeFile), out);
+    TestImages.convert(strict, TestImages.edge(edgeFile), out);
     return TestImages.decodeWebP(out);
   }
 
   private ErrorType failure(ImageConverter c, Path source) {
     try {
-      c.convert(source, tmp.resolve("fail/x.webp"));
+      TestImages.convert(c, source, tmp.resolve("fail/x.webp"));
     } catch (ConversionException e) {
       return e.type();
     }
@@ -110,8 +109,8 @@ class ImageConverterTest {
     byte[] srgb = TestImages.jpegIccProfile(Files.readAllBytes(TestImages.edge("libjpeg-turbo/monkey12.jpg")));
     Path tagged = Files.write(tmp.resolve("tagged.jpg"), TestImages.withJpegIccProfile(plain, srgb));
     Path untagged = Files.write(tmp.resolve("plain.jpg"), plain);
-    strict.convert(tagged, tmp.resolve("tagged.webp"));
-    strict.convert(untagged, tmp.resolve("plain.webp"));
+    TestImages.convert(strict, tagged, tmp.resolve("tagged.webp"));
+    TestImages.convert(strict, untagged, tmp.resolve("plain.webp"));
     assertThat(tmp.resolve("tagged.webp")).hasSameBinaryContentAs(tmp.resolve("plain.webp"));
   }
 
@@ -133,8 +132,8 @@ class ImageConverterTest {
     Path broken = Files.write(tmp.resolve("broken.jpg"), TestImages.withJpegIccProfile(plain, profile));
     Path untagged = Files.write(tmp.resolve("plain.jpg"), plain);
 
-    ImageConverter.Converted c = strict.convert(broken, tmp.resolve("broken.webp"));
-    strict.convert(untagged, tmp.resolve("plain.webp"));
+    ImageConverter.Converted c = TestImages.convert(strict, broken, tmp.resolve("broken.webp"));
+    TestImages.convert(strict, untagged, tmp.resolve("plain.webp"));
 
     assertThat(c.warnings()).singleElement().asString().startsWith("ICC profile not usable, colours kept as stored");
     assertThat(tmp.resolve("broken.webp")).hasSameBinaryContentAs(tmp.resolve("plain.webp"));
@@ -152,10 +151,10 @@ class ImageConverterTest {
   void webpSideLimit_16383Converts_16384IsTooLarge() throws Exception {
     Path ok = TestImages.write(new BufferedImage(16383, 2, BufferedImage.TYPE_INT_RGB), "png", tmp.resolve("ok.png"));
     Path big = TestImages.write(new BufferedImage(2, 16384, BufferedImage.TYPE_INT_RGB), "png", tmp.resolve("big.png"));
-    ImageConverter.Converted c = strict.convert(ok, tmp.resolve("ok.webp"));
+    ImageConverter.Converted c = TestImages.convert(strict, ok, tmp.resolve("ok.webp"));
     assertThat(c.width()).isEqualTo(16383);
     assertThat(TestImages.decodeWebP(tmp.resolve("ok.webp")).getWidth()).isEqualTo(16383);
-    assertThatThrownBy(() -> strict.convert(big, tmp.resolve("big.webp")))
+    assertThatThrownBy(() -> TestImages.convert(strict, big, tmp.resolve("big.webp")))
         .isInstanceOf(ConversionException.class)
         .hasMessageContaining("16383")
         .extracting(e -> ((ConversionException) e).type()).isEqualTo(ErrorType.TOO_LARGE);
@@ -165,18 +164,17 @@ class ImageConverterTest {
   @Test
   void maxPixels_refusesLargerImages() throws Exception {
     Path src = TestImages.write(new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB), "png", tmp.resolve("a.png"));
-    ImageConverter small = new ImageConverter(new EncodeSettings(80, 4), new DecodeLimits(9_999, false),
-        new AtomicFileWriter());
+    ImageConverter small = new ImageConverter(new EncodeSettings(80, 4), new DecodeLimits(9_999, false));
     assertThat(failure(small, src)).isEqualTo(ErrorType.TOO_LARGE);
   }
 
   @Test
   void truncatedJpeg_failsByDefault_convertsWithWarningWhenLenient() throws Exception {
     Path src = TestImages.edge("synthetic/truncated-half.jpg");
-    assertThatThrownBy(() -> strict.convert(src, tmp.resolve("t.webp")))
+    assertThatThrownBy(() -> TestImages.convert(strict, src, tmp.resolve("t.webp")))
         .hasMessageContaining("truncated")
         .extracting(e -> ((ConversionException) e).type()).isEqualTo(ErrorType.CORRUPT_INPUT);
-    ImageConverter.Converted c = converter(true).convert(src, tmp.resolve("t.webp"));
+    ImageConverter.Converted c = TestImages.convert(converter(true), src, tmp.resolve("t.webp"));
     assertThat(c.warnings()).isNotEmpty();
     assertThat(TestImages.decodeWebP(tmp.resolve("t.webp")).getWidth()).isEqualTo(640);
   }
@@ -204,17 +202,17 @@ class ImageConverterTest {
   void failedWrite_isIoErrorAndLeavesNoFile() throws Exception {
     Path blocker = Files.writeString(tmp.resolve("blocker"), "a file where a directory should be");
     Path target = blocker.resolve("sub/out.webp");
-    assertThatThrownBy(() -> strict.convert(TestImages.edge("synthetic/plasma-640x480.jpg"), target))
+    assertThatThrownBy(() -> TestImages.convert(strict, TestImages.edge("synthetic/plasma-640x480.jpg"), target))
         .extracting(e -> ((ConversionException) e).type()).isEqualTo(ErrorType.IO_ERROR);
     try (Stream<Path> files = Files.walk(tmp)) {
-      assertThat(files.filter(p -> p.toString().contains(AtomicFileWriter.TEMP_MARKER))).isEmpty();
+      assertThat(files.filter(p -> AtomicFileWriter.isTemp(p.getFileName().toString()))).isEmpty();
     }
   }
 
   @Test
   void onePixelImage_converts() throws Exception {
     Path src = TestImages.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB), "png", tmp.resolve("1.png"));
-    strict.convert(src, tmp.resolve("1.webp"));
+    TestImages.convert(strict, src, tmp.resolve("1.webp"));
     BufferedImage out = TestImages.decodeWebP(tmp.resolve("1.webp"));
     assertThat(out.getWidth()).isEqualTo(1);
     assertThat(out.getHeight()).isEqualTo(1);

@@ -11,7 +11,6 @@ import dev.optimizr.codec.pixels.PixelNormalizer;
 import dev.optimizr.codec.pixels.Pixels;
 import dev.optimizr.codec.webp.EncodeSettings;
 import dev.optimizr.codec.webp.WebPEncoder;
-import dev.optimizr.io.AtomicFileWriter;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -66,8 +65,7 @@ class GraphicsDetectorTest {
   }
 
   private ImageConverter.Converted convert(Path source, Path out) throws Exception {
-    return new ImageConverter(ConvertOptions.of(Q80), new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false),
-        new AtomicFileWriter()).convert(source, out);
+    return TestImages.convert(new ImageConverter(ConvertOptions.of(Q80), new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false)), source, out);
   }
 
   @Test

@@ -1,0 +1,26 @@
+package dev.optimizr.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An output file on a local file system, written through {@code writer} (an {@link AtomicFileWriter} in
+ * production).
+ */
+public record LocalSink(Path target, FileSink writer) implements ImageSink {
+  @Override
+  public String name() {
+    return target.getFileName().toString();
+  }
+
+  @Override
+  public void write(byte[] content) throws IOException {
+    writer.write(target, content);
+  }
+
+  @Override
+  public void delete() throws IOException {
+    Files.deleteIfExists(target);
+  }
+}
