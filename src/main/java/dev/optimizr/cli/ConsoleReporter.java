@@ -113,26 +113,29 @@ final class ConsoleReporter {
       printTotals(out, s, summary, failureLog);
       return;
     }
-    RUN.atInfo().addKeyValue("total_files", s.totalFiles()).addKeyValue("processed_files", s.processedFiles())
-        .addKeyValue("failed_files", s.failedFiles()).addKeyValue("skipped_files", s.skippedFiles())
-        .addKeyValue("duration_seconds", s.durationSeconds()).addKeyValue("bytes_saved", s.bytesSaved())
-        .addKeyValue("interrupted", s.interrupted()).addKeyValue("summary", String.valueOf(summary))
+    RunSummary.Files f = s.files();
+    RUN.atInfo().addKeyValue("total_files", f.totalFiles()).addKeyValue("processed_files", f.processedFiles())
+        .addKeyValue("failed_files", f.failedFiles()).addKeyValue("skipped_files", f.skippedFiles())
+        .addKeyValue("duration_seconds", s.run().durationSeconds()).addKeyValue("bytes_saved", s.sizes().bytesSaved())
+        .addKeyValue("interrupted", s.run().interrupted()).addKeyValue("summary", String.valueOf(summary))
         .log(firstLine(s));
   }
 
   private static String firstLine(RunSummary s) {
+    RunSummary.Files f = s.files();
     return String.format(Locale.ROOT, "%s: %d of %d images converted, %d failed, %d skipped, in %s",
-        s.interrupted() ? "Interrupted" : "Done", s.processedFiles(), s.totalFiles(), s.failedFiles(),
-        s.skippedFiles(), s.duration());
+        s.run().interrupted() ? "Interrupted" : "Done", f.processedFiles(), f.totalFiles(), f.failedFiles(),
+        f.skippedFiles(), s.run().duration());
   }
 
   /** The three closing lines printed after every run; a null path means that file could not be written. */
   static void printTotals(PrintWriter out, RunSummary s, Path summary, Path failures) {
     out.println(firstLine(s));
+    RunSummary.Sizes z = s.sizes();
     out.println(String.format(Locale.ROOT, "%s → %s (%s saved, %.1f %%), %.2f MB/s", BoxReport.bytes(
-        s.totalInputBytes()), BoxReport.bytes(s.totalOutputBytes()), BoxReport.bytes(s.bytesSaved()),
-        s.spaceSavingPercent(), s.throughputMbPerSec()));
+        z.totalInputBytes()), BoxReport.bytes(z.totalOutputBytes()), BoxReport.bytes(z.bytesSaved()),
+        z.spaceSavingPercent(), s.timing().throughputMbPerSec()));
     out.println("Summary: " + (summary != null ? summary : "not written (see the error above)")
-        + (s.failedFiles() > 0 ? "; failures: " + (failures != null ? failures : "not written") : ""));
+        + (s.files().failedFiles() > 0 ? "; failures: " + (failures != null ? failures : "not written") : ""));
   }
 }

@@ -172,7 +172,7 @@ public final class Optimizr implements Callable<Integer> {
       err.println("optimizr: " + e.getMessage());
       return ExitCode.LOCKED.code();
     }
-    return ExitCode.of(session.control().reason(), summary.failedFiles()).code();
+    return ExitCode.of(session.control().reason(), summary.files().failedFiles()).code();
   }
 
   /** The relative paths listed in the previous run's failures.jsonl. */

@@ -33,61 +33,89 @@ public final class BoxReport {
 
   private void build(RunSummary s) {
     lines.add("╔" + "═".repeat(WIDTH - 2) + "╗");
-    text("OPTIMIZR RUN REPORT" + (s.interrupted() ? " (INTERRUPTED)" : ""));
-    section("EXECUTION");
-    row("Started", s.startTime());
-    row("Ended", s.endTime());
-    row("Duration", s.duration() + " (" + f("%.3f s", s.durationSeconds()) + ")");
-    row("Input", s.inputDir());
-    row("Output", s.outputDir());
-    row("Workers / quality", s.workers() + " / " + s.quality());
-    section("FILE STATISTICS");
-    row("Found", Long.toString(s.totalFiles()));
-    row("Converted", Long.toString(s.processedFiles()));
-    row("Failed", s.failedFiles() + f(" (%.2f %%)", s.errorRatePercent()));
-    row("Skipped (up to date)", Long.toString(s.skippedFiles()));
-    row("Converted with warnings", Long.toString(s.warningFiles()));
-    for (Map.Entry<String, Long> e : s.errorsByType().entrySet()) {
-      row("  " + e.getKey(), Long.toString(e.getValue()));
-    }
-    section("SIZE METRICS");
-    row("Input", bytes(s.totalInputBytes()));
-    row("Output", bytes(s.totalOutputBytes()));
-    row("Saved", bytes(s.bytesSaved()) + f(" (%.2f %%)", s.spaceSavingPercent()));
-    row("Compression ratio", f("%.3f : 1", s.compressionRatio()));
-    row("Larger than source", Long.toString(s.outputLargerThanInputFiles()));
-    section("PERFORMANCE");
-    row("Per image avg / min / max", f("%.1f / %.1f / %.1f ms", s.avgProcessingTimeMs(), s.minProcessingTimeMs(),
-        s.maxProcessingTimeMs()));
-    row("Per image p50 / p95 / p99", f("%.1f / %.1f / %.1f ms", s.p50ProcessingTimeMs(), s.p95ProcessingTimeMs(),
-        s.p99ProcessingTimeMs()));
-    row("Throughput", f("%.2f MB/s, %.2f images/s, %.2f MP/s", s.throughputMbPerSec(), s.imagesPerSecond(),
-        s.megapixelsPerSecond()));
-    row("Megapixels", f("%.1f", s.totalInputMegapixels()));
-    for (RunSummary.StageSummary st : s.stages()) {
-      row("  " + st.stage(), f("%5.1f %% of time, avg %.1f ms, %.0f MB allocated", st.sharePercent(), st.avgMs(),
-          st.allocatedMb()));
-    }
-    section("MEMORY");
-    row("Peak heap used (sampled)", f("%.1f MB of %.0f MB max", s.peakMemoryAllocMb(), s.heapMaxMb()));
-    row("Peak resident (RSS)", f("%.1f MB", s.peakMemorySysMb()));
-    row("Heap min / max / range", f("%.1f / %.1f / %.1f MB", s.memoryMinMb(), s.memoryMaxMb(), s.memoryRangeMb()));
-    row("Post-GC floor trend", f("%.1f MB/hour", s.heapFloorTrendMbPerHour()));
-    row("Stable", s.memoryStable() ? "yes" : "NO: the post-GC heap floor is rising");
-    row("Snapshots", Integer.toString(s.memorySnapshots().size()));
-    section("GC");
-    row("Collections", s.totalGcRuns() + " (" + s.forcedGcRuns() + " forced by the 70 % heap guard)");
-    row("Pause avg / max / total", f("%.2f / %.0f / %.0f ms", s.avgGcPauseMs(), s.maxGcPauseMs(),
-        s.gcPauseTotalMs()));
-    section("CPU/IO");
-    row("Processors", Integer.toString(s.availableProcessors()));
-    row("Process CPU time", f("%.1f s (%.1f %% utilisation)", s.processCpuSeconds(), s.cpuUtilizationPercent()));
-    text(s.cpuBoundAnalysis());
+    text("OPTIMIZR RUN REPORT" + (s.run().interrupted() ? " (INTERRUPTED)" : ""));
+    execution(s.run());
+    files(s.files());
+    sizes(s.sizes());
+    performance(s.timing(), s.stages());
+    memory(s.memory(), s.memorySnapshots().size());
+    gc(s.gc());
+    cpu(s.cpu());
     section("RECOMMENDATIONS");
     for (String r : s.recommendations()) {
       bullet(r);
     }
     lines.add("╚" + "═".repeat(WIDTH - 2) + "╝");
+  }
+
+  private void execution(RunSummary.Run r) {
+    section("EXECUTION");
+    row("Started", r.startTime());
+    row("Ended", r.endTime());
+    row("Duration", r.duration() + " (" + f("%.3f s", r.durationSeconds()) + ")");
+    row("Input", r.inputDir());
+    row("Output", r.outputDir());
+    row("Workers / quality", r.workers() + " / " + r.quality());
+  }
+
+  private void files(RunSummary.Files n) {
+    section("FILE STATISTICS");
+    row("Found", Long.toString(n.totalFiles()));
+    row("Converted", Long.toString(n.processedFiles()));
+    row("Failed", n.failedFiles() + f(" (%.2f %%)", n.errorRatePercent()));
+    row("Skipped (up to date)", Long.toString(n.skippedFiles()));
+    row("Converted with warnings", Long.toString(n.warningFiles()));
+    for (Map.Entry<String, Long> e : n.errorsByType().entrySet()) {
+      row("  " + e.getKey(), Long.toString(e.getValue()));
+    }
+  }
+
+  private void sizes(RunSummary.Sizes z) {
+    section("SIZE METRICS");
+    row("Input", bytes(z.totalInputBytes()));
+    row("Output", bytes(z.totalOutputBytes()));
+    row("Saved", bytes(z.bytesSaved()) + f(" (%.2f %%)", z.spaceSavingPercent()));
+    row("Compression ratio", f("%.3f : 1", z.compressionRatio()));
+    row("Larger than source", Long.toString(z.outputLargerThanInputFiles()));
+  }
+
+  private void performance(RunSummary.Timing t, List<RunSummary.StageSummary> stages) {
+    section("PERFORMANCE");
+    row("Per image avg / min / max", f("%.1f / %.1f / %.1f ms", t.avgProcessingTimeMs(), t.minProcessingTimeMs(),
+        t.maxProcessingTimeMs()));
+    row("Per image p50 / p95 / p99", f("%.1f / %.1f / %.1f ms", t.p50ProcessingTimeMs(), t.p95ProcessingTimeMs(),
+        t.p99ProcessingTimeMs()));
+    row("Throughput", f("%.2f MB/s, %.2f images/s, %.2f MP/s", t.throughputMbPerSec(), t.imagesPerSecond(),
+        t.megapixelsPerSecond()));
+    row("Megapixels", f("%.1f", t.totalInputMegapixels()));
+    for (RunSummary.StageSummary st : stages) {
+      row("  " + st.stage(), f("%5.1f %% of time, avg %.1f ms, %.0f MB allocated", st.sharePercent(), st.avgMs(),
+          st.allocatedMb()));
+    }
+  }
+
+  private void memory(RunSummary.Memory m, int snapshots) {
+    section("MEMORY");
+    row("Peak heap used (sampled)", f("%.1f MB of %.0f MB max", m.peakMemoryAllocMb(), m.heapMaxMb()));
+    row("Peak resident (RSS)", f("%.1f MB", m.peakMemorySysMb()));
+    row("Heap min / max / range", f("%.1f / %.1f / %.1f MB", m.memoryMinMb(), m.memoryMaxMb(), m.memoryRangeMb()));
+    row("Post-GC floor trend", f("%.1f MB/hour", m.heapFloorTrendMbPerHour()));
+    row("Stable", m.memoryStable() ? "yes" : "NO: the post-GC heap floor is rising");
+    row("Snapshots", Integer.toString(snapshots));
+  }
+
+  private void gc(RunSummary.Gc g) {
+    section("GC");
+    row("Collections", g.totalGcRuns() + " (" + g.forcedGcRuns() + " forced by the 70 % heap guard)");
+    row("Pause avg / max / total", f("%.2f / %.0f / %.0f ms", g.avgGcPauseMs(), g.maxGcPauseMs(),
+        g.gcPauseTotalMs()));
+  }
+
+  private void cpu(RunSummary.Cpu c) {
+    section("CPU/IO");
+    row("Processors", Integer.toString(c.availableProcessors()));
+    row("Process CPU time", f("%.1f s (%.1f %% utilisation)", c.processCpuSeconds(), c.cpuUtilizationPercent()));
+    text(c.cpuBoundAnalysis());
   }
 
   private void section(String title) {

@@ -35,29 +35,57 @@ public final class SummaryBuilder {
     double seconds = wall.toMillis() / 1000.0; // the same truncation as "duration"
     RunAnalysis.Result a = RunAnalysis.analyse(new RunAnalysis.Inputs(c, memory, info.workers(),
         proc.processors(), wall, proc.cpuNanos(), proc.heapMaxBytes(), gc.pauseMillis()));
+    return new RunSummary(run(info, wall, seconds), files(c), sizes(c), timing(c, seconds),
+        memory(memory, proc, a), gc(gc, c), cpu(proc, a, c), stages(c.stageTotals(), c.converted()),
+        chosenQualities, a.recommendations(), memory.stream().map(SummaryBuilder::snapshot).toList());
+  }
+
+  private static RunSummary.Run run(RunInfo info, Duration wall, double seconds) {
+    return new RunSummary.Run(info.version(), info.inputDir().toString(), info.outputDir().toString(),
+        info.workers(), info.quality(), info.settings(), time(info.start()), time(info.end()),
+        GoDuration.format(wall), r(seconds, 3), info.interrupted());
+  }
+
+  private static RunSummary.Files files(CollectorSnapshot c) {
+    return new RunSummary.Files(c.found(), c.converted(), c.failed(), c.skipped(), c.warned(),
+        c.found() == 0 ? 0 : r(100.0 * c.failed() / c.found(), 2), c.errorsByType());
+  }
+
+  private static RunSummary.Sizes sizes(CollectorSnapshot c) {
+    long in = c.inputBytes();
+    long out = c.outputBytes();
+    return new RunSummary.Sizes(in, out, r(in / GB, 4), r(out / GB, 4), in - out,
+        in == 0 ? 0 : r(100.0 * (in - out) / in, 2), out == 0 ? 0 : r((double) in / out, 3), c.largerOutputs());
+  }
+
+  private static RunSummary.Timing timing(CollectorSnapshot c, double seconds) {
     Percentiles t = c.times();
+    double megapixels = c.inputPixels() / 1e6;
+    return new RunSummary.Timing(r(t.meanMs(), 2), r(t.minMs(), 2), r(t.maxMs(), 2), r(t.p50Ms(), 2),
+        r(t.p95Ms(), 2), r(t.p99Ms(), 2), perSecond(c.inputBytes() / MB, seconds),
+        perSecond(c.converted(), seconds), r(megapixels, 3), perSecond(megapixels, seconds));
+  }
+
+  private static RunSummary.Memory memory(List<MemorySnapshot> memory, ProcessTotals proc, RunAnalysis.Result a) {
     double heapMin = memory.stream().mapToLong(MemorySnapshot::heapUsedBytes).min().orElse(0) / MB;
     double heapMax = memory.stream().mapToLong(MemorySnapshot::heapUsedBytes).max().orElse(0) / MB;
-    double inMb = c.inputBytes() / MB;
-    return new RunSummary(info.version(), info.inputDir().toString(), info.outputDir().toString(), info.workers(),
-        info.quality(), info.settings(), time(info.start()), time(info.end()), GoDuration.format(wall), r(seconds, 3),
-        info.interrupted(), c.found(), c.converted(), c.failed(), c.skipped(), c.warned(),
-        c.found() == 0 ? 0 : r(100.0 * c.failed() / c.found(), 2), c.errorsByType(),
-        c.inputBytes(), c.outputBytes(), r(c.inputBytes() / GB, 4), r(c.outputBytes() / GB, 4),
-        c.inputBytes() - c.outputBytes(),
-        c.inputBytes() == 0 ? 0 : r(100.0 * (c.inputBytes() - c.outputBytes()) / c.inputBytes(), 2),
-        c.outputBytes() == 0 ? 0 : r((double) c.inputBytes() / c.outputBytes(), 3), c.largerOutputs(),
-        r(t.meanMs(), 2), r(t.minMs(), 2), r(t.maxMs(), 2), r(t.p50Ms(), 2), r(t.p95Ms(), 2), r(t.p99Ms(), 2),
-        seconds <= 0 ? 0 : r(inMb / seconds, 3), seconds <= 0 ? 0 : r(c.converted() / seconds, 3),
-        r(c.inputPixels() / 1e6, 3), seconds <= 0 ? 0 : r(c.inputPixels() / 1e6 / seconds, 3),
-        r(heapMax, 1), r(proc.peakResidentBytes() / MB, 1), a.memoryStable(), r(heapMin, 1), r(heapMax, 1),
-        r(heapMax - heapMin, 1), r(a.heapFloorTrendMbPerHour(), 1), r(proc.heapMaxBytes() / MB, 1),
-        gc.runs(), gc.pauses() == 0 ? 0 : r((double) gc.pauseMillis() / gc.pauses(), 2), gc.maxPauseMillis(),
-        gc.pauseMillis(), c.forcedGcRuns(), gc.heapDumps(), proc.processors(),
-        proc.cpuNanos() < 0 ? 0 : r(proc.cpuNanos() / 1e9, 3), r(a.cpuUtilizationPercent(), 1),
-        a.cpuBoundAnalysis(), c.backpressureEvents(), stages(c.stageTotals(), c.converted()), chosenQualities,
-        a.recommendations(),
-        memory.stream().map(SummaryBuilder::snapshot).toList());
+    return new RunSummary.Memory(r(heapMax, 1), r(proc.peakResidentBytes() / MB, 1), a.memoryStable(),
+        r(heapMin, 1), r(heapMax, 1), r(heapMax - heapMin, 1), r(a.heapFloorTrendMbPerHour(), 1),
+        r(proc.heapMaxBytes() / MB, 1));
+  }
+
+  private static RunSummary.Gc gc(GcTotals gc, CollectorSnapshot c) {
+    return new RunSummary.Gc(gc.runs(), gc.pauses() == 0 ? 0 : r((double) gc.pauseMillis() / gc.pauses(), 2),
+        gc.maxPauseMillis(), gc.pauseMillis(), c.forcedGcRuns(), gc.heapDumps());
+  }
+
+  private static RunSummary.Cpu cpu(ProcessTotals proc, RunAnalysis.Result a, CollectorSnapshot c) {
+    return new RunSummary.Cpu(proc.processors(), proc.cpuNanos() < 0 ? 0 : r(proc.cpuNanos() / 1e9, 3),
+        r(a.cpuUtilizationPercent(), 1), a.cpuBoundAnalysis(), c.backpressureEvents());
+  }
+
+  private static double perSecond(double amount, double seconds) {
+    return seconds <= 0 ? 0 : r(amount / seconds, 3);
   }
 
   private static List<RunSummary.StageSummary> stages(StageTotals totals, long images) {
