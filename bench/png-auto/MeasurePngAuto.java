@@ -1,13 +1,13 @@
 package dev.optimizr.codec;
 import java.lang.management.*; import java.nio.file.*; import java.util.*;
 /**
- * Measures the -png auto rule (README, "-png auto"): for each PNG listed in the file given as the first
+ * Measures the -png auto rule (docs/png-auto.md): for each PNG listed in the file given as the first
  * argument, prints one tab-separated line:
  *   1 path, 2 bytes, 3 width, 4 height, 5 distinct colours (counted up to 2^20), 6 transparent share,
  *   7 lossy q80 bytes, 8 lossless bytes (q80 m4), 9 lossy ms, 10 lossless ms, 11 predictable share (the
- *   share of pixels equal to the clamped gradient prediction; the old rule tried lossless at 0.5 or more),
+ *   share of pixels equal to the clamped gradient prediction; the simple rule tried lossless at 0.5 or more),
  *   12 channels, 13 share of the most common colour, 14 translucent share (alpha below 255),
- *   15 fast lossless bytes (q0 m0), 16 fast lossless ms, 17 decode ms, 18 ms of the old rule (colour count
+ *   15 fast lossless bytes (q0 m0), 16 fast lossless ms, 17 decode ms, 18 ms of the simple rule (colour count
  *   to 257 and predictable share), 19 LosslessEstimate.bytes, 20 its ms, 21 GraphicsDetector.worthTryingLossless
  *   (1 = lossless tried), 22 the same with every row read (no strips), 23 its ms.
  * Times are this thread's CPU time (libwebp runs on the calling thread), not wall time, so that other work on
