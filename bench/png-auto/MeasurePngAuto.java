@@ -1,4 +1,7 @@
-package dev.optimizr.codec;
+package dev.optimizr.codec.quality;
+import dev.optimizr.codec.DecodeLimits; import dev.optimizr.codec.ImageDecoder; import dev.optimizr.codec.ImageFormat;
+import dev.optimizr.codec.pixels.ColorProfiles; import dev.optimizr.codec.pixels.PixelNormalizer; import dev.optimizr.codec.pixels.Pixels;
+import dev.optimizr.codec.webp.EncodeSettings; import dev.optimizr.codec.webp.WebPEncoder;
 import java.lang.management.*; import java.nio.file.*; import java.util.*;
 /**
  * Measures the -png auto rule (docs/png-auto.md): for each PNG listed in the file given as the first
@@ -14,7 +17,7 @@ import java.lang.management.*; import java.nio.file.*; import java.util.*;
  * the machine does not inflate them. Not part of the build:
  *   mvn -B -q dependency:build-classpath -Dmdep.outputFile=cp.txt && mvn -B -q -DskipTests compile
  *   javac -cp target/classes:$(cat cp.txt) -d /tmp/m bench/png-auto/MeasurePngAuto.java
- *   find DIR -name '*.png' | sort > list; java -cp /tmp/m:target/classes:$(cat cp.txt) dev.optimizr.codec.MeasurePngAuto list
+ *   find DIR -name '*.png' | sort > list; java -cp /tmp/m:target/classes:$(cat cp.txt) dev.optimizr.codec.quality.MeasurePngAuto list
  * Env: SKIP_FAST=1 leaves out columns 15-16 (printed as -1); SKIP_LOSSLESS=1 also 8 and 10, the slow part;
  * ONLY_ESTIMATE=1 also 7, 9 and 21 (re-measure the estimate; join the encodes from an earlier run, see
  * bench/png-auto/rule-table.py).
