@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Every measurement of BENCHMARKS.md's comparison sections, in one session and in this order, on a machine
-# with nothing else running. ~40 minutes on 2 cores. Results go to bench/results/*.tsv (appended) and
-# docs/worker-scaling.png; summarise with bench/compare-summary.py bench/results/compare-*.tsv.
+# Every measurement of BENCHMARKS.md's comparison sections, in one go and in this order, on a machine
+# with nothing else running. ~35 minutes on 2 cores. Results go to bench/results/YYYY-MM/ (this month, UTC;
+# RESULTS_DIR overrides; TSVs are appended to) and docs/worker-scaling.png; the medians are printed at the end.
 #
 #   bench/all.sh [REAL_DIR [THUMBS_DIR [BIG_DIR]]]     (defaults /tmp/realcorpus /tmp/thumbs /tmp/big)
 #
@@ -10,6 +10,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 real=${1:-/tmp/realcorpus} thumbs=${2:-/tmp/thumbs} big=${3:-/tmp/big}
 cd "$here"
+export RESULTS_DIR=${RESULTS_DIR:-$here/bench/results/$(date -u +%Y-%m)}   # one folder for the whole run
 [[ -d "$real" ]] || bench/corpus/real-photos.sh "$real"
 [[ -d "$thumbs" && -d "$big" ]] || bench/corpus/derived-sets.sh "$real" "$thumbs" "$big"
 mvn -B -q -DskipTests package
@@ -20,4 +21,4 @@ ROUNDS=3 TOOLS="optimizr-lossy optimizr-w3 cwebp vips imagemagick" bench/compare
 EVERY=5 bench/worker-scaling.sh "$real"
 ROUNDS=3 VARIANTS="; java-jar; -Xmx1g" bench/jvm-flags.sh "$real"
 bench/startup-ceiling.sh "$thumbs"
-bench/compare-summary.py bench/results/compare-*.tsv
+bench/compare-summary.py "$RESULTS_DIR"/compare-*.tsv

@@ -18,7 +18,8 @@
 # Each run starts on an empty output dir with the inputs in the page cache; round r starts with tool r, so
 # no tool always runs first or last. bench/measure.py measures each run (wall, user+sys CPU, peak RSS of the
 # largest process and of the sampled process tree); outputs counted are *.webp files and their bytes.
-# One line per run is appended to RESULTS_TSV (default bench/results/compare-<corpus>.tsv); summarise with
+# One line per run is appended to RESULTS_TSV (default bench/results/YYYY-MM/compare-<corpus>.tsv, this month
+# in UTC, or $RESULTS_DIR/compare-<corpus>.tsv); summarise with
 # bench/compare-summary.py RESULTS_TSV.
 #
 # Env: WORKERS (default: nproc)  ROUNDS (default 3)  TOOLS (default: all five above, space-separated)
@@ -32,7 +33,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$(cd "$1" && pwd)
 name=$(basename "$corpus")
-results=${2:-$here/bench/results/compare-$name.tsv}
+results=${2:-${RESULTS_DIR:-$here/bench/results/$(date -u +%Y-%m)}/compare-$name.tsv}
 workers=${WORKERS:-$(nproc)}
 rounds=${ROUNDS:-3}
 tools=(${TOOLS:-optimizr-lossy cwebp vips imagemagick optimizr-auto})

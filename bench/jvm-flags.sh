@@ -2,7 +2,7 @@
 # Same-run A/B of JVM flag sets for the launcher: target/optimizr -workers W -quality 80 -png lossy on one
 # corpus with OPTIMIZR_JAVA_OPTS set to each variant in turn, ROUNDS rounds, the order rotated per round.
 #
-#   bench/jvm-flags.sh CORPUS_DIR [TSV]        (default TSV: bench/results/jvm-flags.tsv)
+#   bench/jvm-flags.sh CORPUS_DIR [TSV]        (default TSV: bench/results/YYYY-MM/jvm-flags.tsv, or $RESULTS_DIR/…)
 #
 # Env: WORKERS (default 3), ROUNDS (default 1), VARIANTS: flag sets separated by ';' ("" is the launcher's
 #      defaults), default "; -XX:+UseSerialGC; -Xmx1g; -XX:+UseSerialGC -Xmx1g". A variant that starts with
@@ -12,7 +12,7 @@ set -euo pipefail
 [[ $# -ge 1 && -d "$1" ]] || { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$(cd "$1" && pwd)
-tsv=${2:-$here/bench/results/jvm-flags.tsv}
+tsv=${2:-${RESULTS_DIR:-$here/bench/results/$(date -u +%Y-%m)}/jvm-flags.tsv}
 work=${WORK:-/tmp/optimizr-jvm-flags}
 IFS=';' read -r -a variants <<< "${VARIANTS:-; -XX:+UseSerialGC; -Xmx1g; -XX:+UseSerialGC -Xmx1g}"
 mkdir -p "$(dirname "$tsv")"

@@ -2,7 +2,7 @@
 # How much of cwebp's time per thumbnail is process start-up, i.e. the most a tool without per-file start-up
 # can gain over `cwebp` on the thumbnail corpus at equal encoding work.
 #
-#   bench/startup-ceiling.sh THUMBS_DIR [RESULT_TXT]    (default: bench/results/startup-ceiling.txt)
+#   bench/startup-ceiling.sh THUMBS_DIR [RESULT_TXT]    (default: bench/results/YYYY-MM/startup-ceiling.txt)
 #
 # hyperfine runs, interleaved and without a shell (-N): cwebp on a 1x1 PNG (start-up, option parsing, file
 # I/O, a trivial encode) and on the thumbnail of median size, both -q 80 -m 4 as in bench/compare.sh.
@@ -10,7 +10,8 @@
 set -euo pipefail
 [[ $# -ge 1 && -d "$1" ]] || { sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 here=$(cd "$(dirname "$0")/.." && pwd)
-out=${2:-$here/bench/results/startup-ceiling.txt}
+out=${2:-${RESULTS_DIR:-$here/bench/results/$(date -u +%Y-%m)}/startup-ceiling.txt}
+mkdir -p "$(dirname "$out")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 median=$(find "$1" -type f \( -iname '*.jpg' -o -iname '*.png' \) -printf '%s\t%p\n' | sort -n | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')

@@ -1,4 +1,4 @@
-# gnuplot -e "tsv='bench/results/worker-scaling.tsv'; out='docs/worker-scaling.png'" bench/worker-scaling.gp
+# gnuplot -e "tsv='bench/results/YYYY-MM/worker-scaling.tsv'; out='docs/worker-scaling.png'" bench/worker-scaling.gp
 # Left: throughput (images/s) against -workers; right: peak RSS. One line per CPU count (medians when the
 # TSV holds several rounds are not taken here: one round per point). Rows are split by CPU count with awk
 # so that each series is one connected line.

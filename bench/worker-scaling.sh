@@ -3,7 +3,7 @@
 # docker --cpus=1) and on all CPUs, alternating; throughput and peak RSS per run to a TSV, plotted by
 # bench/worker-scaling.gp to docs/worker-scaling.png.
 #
-#   bench/worker-scaling.sh CORPUS_DIR [TSV]      (default TSV: bench/results/worker-scaling.tsv)
+#   bench/worker-scaling.sh CORPUS_DIR [TSV]      (default TSV: bench/results/YYYY-MM/worker-scaling.tsv)
 #
 # Flags as in bench/compare.sh's optimizr-lossy (-quality 80 -png lossy), launcher's default JVM settings.
 # Env: WORKER_COUNTS (default "1 2 3 4 6 8"), ROUNDS (default 1), WORK (default /tmp/optimizr-scaling),
@@ -21,7 +21,7 @@ if [[ -n "${EVERY:-}" ]]; then
     while IFS= read -r f; do i=$((${i:-0} + 1)); ln -f "$f" "$sub/$(printf %03d "$i").${f##*.}"; done
   corpus=$sub
 fi
-tsv=${2:-$here/bench/results/worker-scaling.tsv}
+tsv=${2:-${RESULTS_DIR:-$here/bench/results/$(date -u +%Y-%m)}/worker-scaling.tsv}
 all=$(nproc)
 read -r files bytes < <(find "$corpus" -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' \) -printf '%s\n' | awk '{n++; s+=$1} END {print n, s}')
 mkdir -p "$(dirname "$tsv")"

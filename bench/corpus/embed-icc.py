@@ -6,7 +6,7 @@ editors do (most photos carry some copy of sRGB, e.g. HP's "sRGB IEC61966-2.1"):
 
 The profile's APP2 "ICC_PROFILE" segments are copied byte for byte right after SOI; profile segments the
 source already has are dropped first. The compressed image data is untouched, so the pixels are the same.
-The fourth session used the 24-MP set and a real-corpus wallpaper with HP's profile (see BENCHMARKS.md):
+BENCHMARKS.md ("JPEGs with an embedded profile") uses the 24-MP set and a real-corpus wallpaper with HP's profile:
 
     bench/corpus/embed-icc.py /tmp/big /tmp/big-icc \\
         /tmp/realcorpus/plasma-workspace-wallpapers/usr/share/wallpapers/Path/contents/images/2560x1600.jpg

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # JMH microbenchmarks of the per-image hot path (decode, pixel normalisation, encode, copies, one whole
 # conversion). Installs the main artifact, builds bench/jmh/target/benchmarks.jar and runs it with short
-# settings; the table goes to bench/results/jmh.txt, the raw JMH result to bench/results/jmh.json.
+# settings; the table goes to bench/results/YYYY-MM/jmh.txt (this month, UTC), the raw JMH result to jmh.json beside it.
 #
 # usage: bench/jmh/run.sh [JMH ARGS...]      e.g. bench/jmh/run.sh Decode   (a regexp on benchmark names)
 #   JMH_OPTS   replaces the default settings below (e.g. JMH_OPTS="-f 2 -wi 5 -i 10")
 #   SKIP_BUILD=1  reuse the last benchmarks.jar
-#   RESULT=NAME   write bench/results/NAME.txt and NAME.json instead of jmh.*
+#   RESULT=NAME   write NAME.txt and NAME.json instead of jmh.*; RESULTS_DIR=DIR another folder
 # Runs one fork at a time and no other work: on a shared 2-core machine, run nothing else heavy meanwhile.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-results="$root/bench/results"
+results=${RESULTS_DIR:-$root/bench/results/$(date -u +%Y-%m)}
 name=${RESULT:-jmh}
 jar="$root/bench/jmh/target/benchmarks.jar"
 # 1 fork, 3 × 1 s warm-up, 5 × 2 s measurement: ~14 s per benchmark, under 5 minutes for all 20 on 2 cores.

@@ -1,20 +1,23 @@
-package dev.optimizr.codec;
+package dev.optimizr.codec.quality;
+import dev.optimizr.codec.DecodeLimits; import dev.optimizr.codec.ImageDecoder; import dev.optimizr.codec.ImageFormat;
+import dev.optimizr.codec.pixels.ColorProfiles; import dev.optimizr.codec.pixels.PixelNormalizer; import dev.optimizr.codec.pixels.Pixels;
+import dev.optimizr.codec.webp.EncodeSettings; import dev.optimizr.codec.webp.WebPEncoder;
 import java.lang.management.*; import java.nio.file.*; import java.util.*;
 /**
- * Measures the -png auto rule (README, "-png auto"): for each PNG listed in the file given as the first
+ * Measures the -png auto rule (docs/png-auto.md): for each PNG listed in the file given as the first
  * argument, prints one tab-separated line:
  *   1 path, 2 bytes, 3 width, 4 height, 5 distinct colours (counted up to 2^20), 6 transparent share,
  *   7 lossy q80 bytes, 8 lossless bytes (q80 m4), 9 lossy ms, 10 lossless ms, 11 predictable share (the
- *   share of pixels equal to the clamped gradient prediction; the old rule tried lossless at 0.5 or more),
+ *   share of pixels equal to the clamped gradient prediction; the simple rule tried lossless at 0.5 or more),
  *   12 channels, 13 share of the most common colour, 14 translucent share (alpha below 255),
- *   15 fast lossless bytes (q0 m0), 16 fast lossless ms, 17 decode ms, 18 ms of the old rule (colour count
+ *   15 fast lossless bytes (q0 m0), 16 fast lossless ms, 17 decode ms, 18 ms of the simple rule (colour count
  *   to 257 and predictable share), 19 LosslessEstimate.bytes, 20 its ms, 21 GraphicsDetector.worthTryingLossless
  *   (1 = lossless tried), 22 the same with every row read (no strips), 23 its ms.
  * Times are this thread's CPU time (libwebp runs on the calling thread), not wall time, so that other work on
  * the machine does not inflate them. Not part of the build:
  *   mvn -B -q dependency:build-classpath -Dmdep.outputFile=cp.txt && mvn -B -q -DskipTests compile
  *   javac -cp target/classes:$(cat cp.txt) -d /tmp/m bench/png-auto/MeasurePngAuto.java
- *   find DIR -name '*.png' | sort > list; java -cp /tmp/m:target/classes:$(cat cp.txt) dev.optimizr.codec.MeasurePngAuto list
+ *   find DIR -name '*.png' | sort > list; java -cp /tmp/m:target/classes:$(cat cp.txt) dev.optimizr.codec.quality.MeasurePngAuto list
  * Env: SKIP_FAST=1 leaves out columns 15-16 (printed as -1); SKIP_LOSSLESS=1 also 8 and 10, the slow part;
  * ONLY_ESTIMATE=1 also 7, 9 and 21 (re-measure the estimate; join the encodes from an earlier run, see
  * bench/png-auto/rule-table.py).

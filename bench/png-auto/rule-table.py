@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The README's -png auto table from MeasurePngAuto output, the old rule against the shipped one.
+"""docs/png-auto.md's table from MeasurePngAuto output: the simple rule against the shipped estimate.
 
     bench/png-auto/rule-table.py NAME=MEASURE.tsv[,LOSSLESS.tsv] ...
 
@@ -8,10 +8,10 @@ file, an earlier full run of the same encoder on the same files: its lossless by
 joined by path; lossy bytes must then agree between the two runs (libwebp is deterministic), which is checked.
 
 Per set: files; wins (lossless at most as large as lossy q80); how many files each rule tried lossless and how
-many wins it missed; total bytes with lossy only, with the old rule and with the new one (each keeps the
+many wins it missed; total bytes with lossy only, with the simple rule and with the estimate (each keeps the
 smaller of lossy and lossless where it tried, as Encoding does); CPU seconds of the lossless encodes each rule
-runs and of each rule's own checks (old: colour count to 257 plus predictable share, measured as column 18;
-new: LosslessEstimate, column 20), against the lossy encodes (column 9).
+runs and of each rule's own checks (simple: colour count to 257 plus predictable share, measured as column 18;
+estimate: LosslessEstimate, column 20), against the lossy encodes (column 9).
 """
 import sys
 
@@ -41,9 +41,9 @@ def load(spec):
 
 
 def main(specs):
-    print('| set | files | lossless smaller | tried lossless: old → new | wins missed: old → new '
-          '| bytes: lossy only → old rule → new rule | CPU s, lossless encodes: old → new '
-          '| CPU s, rule: old → new | CPU s, lossy encodes |')
+    print('| set | files | lossless smaller | tried lossless: simple → estimate | wins missed: simple → estimate '
+          '| bytes: lossy only → simple → estimate | CPU s, lossless encodes: simple → estimate '
+          '| CPU s, rule: simple → estimate | CPU s, lossy encodes |')
     print('|---|---|---|---|---|---|---|---|---|')
     for spec in specs:
         name, rs = load(spec)

@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -85,10 +86,17 @@ class ObservabilityTest {
             + " \\(job=optimizr, instance=ci\\): .*refused.*$");
     assertThat(out.toString()).startsWith("Done: 6 of 6 images converted");
     // JDK-internal daemons (e.g. the HTTP keep-alive timer) are not ours; every thread of ours is gone.
-    Set<String> leftover = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> !before.contains(t) && t.isAlive())
+    // A stopped thread may take a moment to end (the JDK HttpServer's "idle-timeout-task" timer exits after
+    // Timer.cancel() returns), so each gets up to 5 s in all; one that is still alive then outlived the run.
+    Set<Thread> started = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> !before.contains(t))
         .filter(t -> !t.getName().equals("Keep-Alive-Timer") && !t.getName().startsWith("JFR"))
-        .map(Thread::getName).collect(Collectors.toSet());
+        .collect(Collectors.toSet());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    for (Thread t : started) {
+      t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+    Set<String> leftover = started.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toSet());
     assertThat(leftover).isEmpty();
     JsonNode summary = new ObjectMapper().readTree(o.resolve("summary.json").toFile());
     assertThat(summary.get("heap_dumps_captured").asLong()).isZero();

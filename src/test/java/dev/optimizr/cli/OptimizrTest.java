@@ -337,7 +337,7 @@ class OptimizrTest {
         "--progress-interval", "200ms")).isZero();
     assertThat(out.toString().lines().filter(l -> l.startsWith("progress: ")))
         .isNotEmpty()
-        .allMatch(l -> l.matches("progress: \\d+ of \\d+( found so far)? images \\(0 failed\\), [0-9.]+ MB/s, "
+        .allMatch(l -> l.matches("progress: \\d+ of (at least )?\\d+ images \\(0 failed\\), [0-9.]+ MB/s, "
             + "[0-9.]+ images/s(, ETA .+)?"));
     out.getBuffer().setLength(0);
     assertThat(run("-input", in.toString(), "-output", tmp.resolve("o2").toString(), "-workers", "1",

@@ -125,9 +125,13 @@ class PrometheusIntegrationTest {
     }
   }
 
+  /**
+   * A Pushgateway of this test alone: Debian's persists to /var/lib/prometheus/pushgateway.data by default,
+   * which would keep our pushes after the test and could hand us another run's values.
+   */
   private Process pushgateway(int port) throws Exception {
     Process p = start(tmp.resolve("pushgateway.log"), "prometheus-pushgateway",
-        "--web.listen-address=127.0.0.1:" + port);
+        "--web.listen-address=127.0.0.1:" + port, "--persistence.file=" + tmp.resolve("pushgateway.data"));
     awaitStatus(port, "/-/ready", 200, p);
     return p;
   }
@@ -148,27 +152,28 @@ class PrometheusIntegrationTest {
     StringWriter stderr = new StringWriter();
     int code = new Optimizr(new PrintWriter(stdout, true), new PrintWriter(stderr, true), false).run(
         "-input", Paths.get("samples").toAbsolutePath().toString(), "-output", out.toString(), "-quiet",
-        "--pushgateway", "http://127.0.0.1:" + gw, "--push-instance", "nightly-1");
+        "--pushgateway", "http://127.0.0.1:" + gw, "--push-instance", "it-normal-run");
 
     assertThat(code).as(stderr.toString()).isZero();
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     String pushed = get(gw, "/metrics")[1];
-    String labels = "{instance=\"nightly-1\",job=\"optimizr\"}";
+    String labels = "{instance=\"it-normal-run\",job=\"optimizr\"}";
     assertThat(sample(pushed, "optimizr_files_processed_total" + labels))
         .isEqualTo(summary.get("processed_files").asDouble()).isEqualTo(6);
     assertThat(sample(pushed, "optimizr_output_bytes_total" + labels))
         .isEqualTo(summary.get("total_output_bytes").asDouble());
     assertThat(sample(pushed, "optimizr_processing_seconds_count" + labels)).isEqualTo(6);
-    assertThat(pushed).doesNotContain("jvm_memory_used_bytes{instance=\"nightly-1\"");
+    assertThat(pushed).doesNotContain("jvm_memory_used_bytes{instance=\"it-normal-run\"");
 
     // A shard of the same host pushes into its own group instead of overwriting the one above.
     assertThat(new Optimizr(new PrintWriter(stdout, true), new PrintWriter(stderr, true), false).run(
         "-input", Paths.get("samples").toAbsolutePath().toString(), "-output", tmp.resolve("out1").toString(),
-        "-quiet", "--shard", "1/2", "--pushgateway", "http://127.0.0.1:" + gw, "--push-instance", "nightly-1"))
+        "-quiet", "--shard", "1/2", "--pushgateway", "http://127.0.0.1:" + gw, "--push-instance", "it-normal-run"))
         .isZero();
     JsonNode shard = new ObjectMapper().readTree(tmp.resolve("out1/summary-1-of-2.json").toFile());
     pushed = get(gw, "/metrics")[1];
-    assertThat(sample(pushed, "optimizr_files_processed_total{instance=\"nightly-1\",job=\"optimizr\",shard=\"1-of-2\"}"))
+    String shardLabels = "{instance=\"it-normal-run\",job=\"optimizr\",shard=\"1-of-2\"}";
+    assertThat(sample(pushed, "optimizr_files_processed_total" + shardLabels))
         .isEqualTo(shard.get("processed_files").asDouble()).isLessThan(6);
     assertThat(sample(pushed, "optimizr_files_processed_total" + labels)).isEqualTo(6);
   }
@@ -190,7 +195,7 @@ class PrometheusIntegrationTest {
     Process run = start(tmp.resolve("optimizr.log"), java, "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "-input", tree.resolve("in").toString(), "-output", out.toString(), "-workers", "1",
         "-quiet", "--metrics-port", Integer.toString(metrics), "--pushgateway", "http://127.0.0.1:" + gw,
-        "--push-instance", "live");
+        "--push-instance", "it-live-run");
 
     awaitStatus(metrics, "/health/ready", 200, run);
     assertThat(listenAddress(metrics)).as("listens on loopback only by default").isEqualTo("127.0.0.1");
@@ -209,7 +214,8 @@ class PrometheusIntegrationTest {
     assertThat(summary.get("interrupted").asBoolean()).isTrue();
     long converted = summary.get("processed_files").asLong();
     assertThat(converted).isPositive().isLessThan(FILES);
-    assertThat(sample(get(gw, "/metrics")[1], "optimizr_files_processed_total{instance=\"live\",job=\"optimizr\"}"))
+    String labels = "{instance=\"it-live-run\",job=\"optimizr\"}";
+    assertThat(sample(get(gw, "/metrics")[1], "optimizr_files_processed_total" + labels))
         .as("pushed after SIGTERM").isEqualTo(converted);
   }
 
