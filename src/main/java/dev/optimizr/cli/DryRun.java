@@ -5,6 +5,7 @@ import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
 import dev.optimizr.pipeline.Job;
 import dev.optimizr.pipeline.RunConfig;
+import dev.optimizr.pipeline.Selection;
 import dev.optimizr.pipeline.TreeWalker;
 import dev.optimizr.state.ConversionState;
 import java.io.IOException;
@@ -36,13 +37,15 @@ final class DryRun {
     ConversionState state = ConversionState.open(output.resolve(config.shard().fileName(ConversionState.FILE_NAME)),
         config.encodingKey()); // reads only; never records
     ImageConverter probe = new ImageConverter(config.options(), config.limits());
-    new TreeWalker(config.input().toRealPath(), output, config.keepExtension(), config.shard()).walk(new TreeWalker.Sink() {
+    Selection selection = new Selection(config, state);
+    TreeWalker.forRun(config, output).walk(new TreeWalker.Sink() {
       @Override
       public boolean found(Job job) {
-        if (config.only() != null && !config.only().contains(job.relative())) {
+        Selection.Verdict verdict = selection.of(job);
+        if (verdict == Selection.Verdict.NOT_WANTED) {
           return true;
         }
-        if (!config.force() && state.upToDate(job.relative(), job.sizeBytes(), job.mtimeMillis(), job.target())) {
+        if (verdict == Selection.Verdict.UP_TO_DATE) {
           skip++;
           out.println("SKIP " + job.relative());
           return true;
@@ -59,6 +62,9 @@ final class DryRun {
 
       @Override
       public boolean rejected(Job job, ErrorType type, String message) {
+        if (!selection.wanted(job)) {
+          return true;
+        }
         reject++;
         out.println("REJECT " + job.relative() + ": " + type + ": " + message);
         return true;

@@ -89,16 +89,6 @@ final class EncodingFlags {
     Preset presetValue = preset == null ? null : choice("-preset", preset, Preset.class);
     boolean skipLarger = choice("-if-larger", ifLarger, IfLarger.class) == IfLarger.SKIP;
     conflicts(qualityGiven, pngMode, presetValue);
-    if (targetSize != null && targetSize < 1) {
-      throw new UsageException("-target-size must be at least 1, got " + targetSize);
-    }
-    if (targetPsnr != null && !(targetPsnr > 0 && targetPsnr <= 99)) {
-      throw new UsageException("-target-psnr must be above 0 and at most 99, got " + targetPsnr);
-    }
-    if ((maxWidth != null && maxWidth < 1) || (maxHeight != null && maxHeight < 1)) {
-      String flag = maxWidth != null && maxWidth < 1 ? "-max-width" : "-max-height";
-      throw new UsageException(flag + " must be at least 1, got " + (flag.equals("-max-width") ? maxWidth : maxHeight));
-    }
     try {
       Set<MetadataKind> kinds = MetadataKind.parse(metadata);
       EncodeSettings s = new EncodeSettings(quality, method, lossless,

@@ -18,10 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The optimizr command: parses flags, validates them, runs the batch and reports. Takes its writers so
@@ -189,14 +189,8 @@ public final class Optimizr implements Callable<Integer> {
 
   /** Range checks first, then the file system: input must be a directory, output must not be a file. */
   private RunConfig validate() throws UsageException {
-    if (maxPixels < 1) {
-      throw new UsageException("-max-pixels must be at least 1, got " + maxPixels);
-    }
     if (force && retryFailed) {
       throw new UsageException("-force and -retry-failed cannot be combined");
-    }
-    if (quality < 0 || quality > 100) {
-      throw new UsageException("-quality must be between 0 and 100, got " + quality);
     }
     ConvertOptions options = encoding.toOptions(quality, spec.commandLine().getParseResult().hasMatchedOption("-quality"));
     RunConfig config;

@@ -25,8 +25,8 @@ public record ConvertOptions(EncodeSettings encode, int maxWidth, int maxHeight,
 
   public ConvertOptions {
     if (maxWidth < 0 || maxHeight < 0) {
-      throw new IllegalArgumentException("-max-width and -max-height must be at least 1, got "
-          + Math.min(maxWidth, maxHeight));
+      throw new IllegalArgumentException((maxWidth < 0 ? "-max-width" : "-max-height")
+          + " must be at least 0 (0 is no limit), got " + Math.min(maxWidth, maxHeight));
     }
     if (targetSsim != 0 && !(targetSsim >= MIN_SSIM && targetSsim <= MAX_SSIM)) {
       throw new IllegalArgumentException("-target-ssim must be between 0.90 and 0.999, got " + targetSsim);

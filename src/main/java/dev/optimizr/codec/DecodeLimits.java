@@ -17,7 +17,7 @@ public record DecodeLimits(long maxPixels, boolean lenient) {
 
   public DecodeLimits {
     if (maxPixels < 1) {
-      throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
+      throw new IllegalArgumentException("-max-pixels must be at least 1, got " + maxPixels);
     }
   }
 

@@ -1,13 +1,13 @@
 package dev.optimizr.codec;
 
-import dev.optimizr.codec.meta.ExifRewriter;
+import dev.optimizr.codec.meta.ExifOrientation;
 import dev.optimizr.codec.meta.MetadataKind;
 import dev.optimizr.codec.meta.SourceMetadata;
 import dev.optimizr.codec.pixels.ColorProfiles;
-import dev.optimizr.codec.pixels.Orientation;
 import dev.optimizr.codec.pixels.PixelNormalizer;
 import dev.optimizr.codec.pixels.Pixels;
 import dev.optimizr.codec.pixels.Resizer;
+import dev.optimizr.codec.pixels.Upright;
 import dev.optimizr.codec.quality.Encoding;
 import dev.optimizr.codec.webp.EncodeSettings;
 import dev.optimizr.codec.webp.WebPContainer;
@@ -101,11 +101,11 @@ public final class ImageConverter {
           warnings.add("ICC profile not usable, colours kept as stored: " + e.getMessage());
         }
       }
-      px = Orientation.apply(px, decoded.orientation());
+      px = Upright.apply(px, decoded.orientation());
       px = Resizer.fit(px, options.maxWidth(), options.maxHeight());
       clock.stageDone(Stage.NORMALISE);
       Encoding.Result enc = Encoding.encode(px, format, options);
-      byte[] exif = options.wants(MetadataKind.EXIF) ? ExifRewriter.withUprightOrientation(meta.exif()) : null;
+      byte[] exif = options.wants(MetadataKind.EXIF) ? ExifOrientation.withUprightOrientation(meta.exif()) : null;
       byte[] xmp = options.wants(MetadataKind.XMP) ? meta.xmp() : null;
       byte[] webp = WebPContainer.withMetadata(enc.webp(), px.width(), px.height(), icc, exif, xmp);
       clock.stageDone(Stage.ENCODE);

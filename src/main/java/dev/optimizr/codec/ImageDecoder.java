@@ -3,6 +3,7 @@ package dev.optimizr.codec;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import dev.optimizr.codec.jpeg.JpegStructure;
 import dev.optimizr.codec.jpeg.progressive.ProgressiveJpeg;
+import dev.optimizr.codec.meta.Orientation;
 import dev.optimizr.codec.meta.SourceMetadata;
 import dev.optimizr.codec.pixels.Destinations;
 import dev.optimizr.codec.png.PngStructure;
@@ -35,7 +36,7 @@ public final class ImageDecoder implements AutoCloseable {
   }
 
   /** A decoded image plus what the file says about how to display it. */
-  public record Decoded(BufferedImage image, ICC_Profile profile, int orientation, List<String> warnings) {
+  public record Decoded(BufferedImage image, ICC_Profile profile, Orientation orientation, List<String> warnings) {
     public Decoded {
       warnings = List.copyOf(warnings);
     }
@@ -46,7 +47,7 @@ public final class ImageDecoder implements AutoCloseable {
   private final DecodeLimits limits;
   private final int width;
   private final int height;
-  private final int orientation;
+  private final Orientation orientation;
   private final int jpegComponents; // 0 for a PNG
   private final byte[] embeddedProfile; // the profile the decoded samples are in, which the reader did not apply
   private int bytesPerDecodedPixel = 4; // the reader's raster; set from its default type in open()
@@ -56,7 +57,7 @@ public final class ImageDecoder implements AutoCloseable {
   private ProgressiveJpeg.Plan transcode; // a progressive JPEG to transcode to baseline in decode(), or null
   private byte[] progressive; // its bytes, until then
 
-  private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, int orientation,
+  private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, Orientation orientation,
       int jpegComponents, byte[] embeddedProfile, List<String> warnings) throws IOException {
     this.reader = reader;
     this.in = in;
@@ -84,7 +85,7 @@ public final class ImageDecoder implements AutoCloseable {
   public static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits, long transcodeHeap)
       throws ConversionException {
     List<String> warnings = new ArrayList<>();
-    int orientation;
+    Orientation orientation;
     int components = 0;
     byte[] embeddedProfile = null;
     SourceMetadata metadata;
@@ -160,7 +161,7 @@ public final class ImageDecoder implements AutoCloseable {
   public long estimatedHeapBytes() {
     boolean readerConverts = jpegComponents == 4
         || jpegComponents == 3 && metadata.icc() != null && embeddedProfile == null;
-    boolean extraCopy = orientation > 1 || readerConverts;
+    boolean extraCopy = orientation != Orientation.NORMAL || readerConverts;
     int perPixel = Destinations.decodesDirectly(defaultType) ? 4 : bytesPerDecodedPixel + 4;
     long pixels = (long) width * height * (perPixel + (extraCopy ? 4 : 0));
     return transcode == null ? pixels : transcode.heapBytes(pixels);

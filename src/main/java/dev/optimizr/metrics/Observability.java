@@ -30,12 +30,7 @@ public final class Observability implements AutoCloseable {
    * @param jfr where to write a flight recording, or null
    */
   public record Options(int metricsPort, InetAddress bind, URI pushgateway, String pushInstance, String pushShard,
-      HeapDumpCapture.Settings heapDumps, Path jfr) {
-    /** Nothing enabled: the run behaves as before this package existed. */
-    public static Options none() {
-      return new Options(-1, InetAddress.getLoopbackAddress(), null, null, null, null, null);
-    }
-  }
+      HeapDumpCapture.Settings heapDumps, Path jfr) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
 
@@ -101,11 +96,6 @@ public final class Observability implements AutoCloseable {
     } catch (IOException e) {
       throw new IOException("cannot serve metrics on " + where + ": " + e.getMessage(), e);
     }
-  }
-
-  /** The endpoint's port, or -1 when it is off. */
-  public int port() {
-    return server == null ? -1 : server.address().getPort();
   }
 
   /** The batch is over (or a stop was requested): {@code /health/ready} answers 503 from now on. */

@@ -30,6 +30,7 @@ public final class BatchRunner {
   private final ConcurrentCollector collector;
   private final FileSink writer;
   private final ConversionState state;
+  private final Selection selection;
   private final Consumer<JobResult> listener;
   private final BiConsumer<Path, String> unreadable;
   private final AtomicLong staleTemps = new AtomicLong();
@@ -48,6 +49,7 @@ public final class BatchRunner {
     this.collector = collector;
     this.writer = writer;
     this.state = state;
+    this.selection = new Selection(config, state);
     this.listener = listener;
     this.unreadable = unreadable;
     this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
@@ -60,7 +62,6 @@ public final class BatchRunner {
 
   /** Converts the tree; returns when every started image is finished. */
   public void run() throws IOException, InterruptedException {
-    Path input = config.input().toRealPath();
     outputRoot = Files.createDirectories(config.output()).toRealPath();
     MemoryBudget budget = MemoryBudget.forThisJvm();
     ImageConverter converter = new ImageConverter(config.options(), config.limits(), budget);
@@ -73,7 +74,7 @@ public final class BatchRunner {
       threads.add(t);
     }
     try {
-      new TreeWalker(input, outputRoot, config.keepExtension(), config.shard()).walk(new QueueSink(queue));
+      TreeWalker.forRun(config, outputRoot).walk(new QueueSink(queue));
     } finally {
       walkerDone = true;
       for (Thread t : threads) {
@@ -95,22 +96,20 @@ public final class BatchRunner {
       this.queue = queue;
     }
 
-    private boolean wanted(Job job) {
-      return config.only() == null || config.only().contains(job.relative());
-    }
-
     @Override
     public boolean found(Job job) throws InterruptedException {
       if (control.stopRequested()) {
         return false;
       }
-      if (!wanted(job)) {
-        return true;
-      }
-      if (!config.force() && state.upToDate(job.relative(), job.sizeBytes(), job.mtimeMillis(), job.target())) {
-        collector.found();
-        collector.skipped();
-        return true;
+      switch (selection.of(job)) {
+        case NOT_WANTED:
+          return true;
+        case UP_TO_DATE:
+          collector.found();
+          collector.skipped();
+          return true;
+        default:
+          break;
       }
       // Counted as found when a worker takes it: a job still queued when a stop comes was never started.
       if (queue.offer(job)) {
@@ -130,7 +129,7 @@ public final class BatchRunner {
       if (control.stopRequested()) {
         return false;
       }
-      if (wanted(job)) {
+      if (selection.wanted(job)) {
         collector.found();
         collector.failed(type.name());
         listener.accept(JobResult.failed(job, type, message, 0, null));

@@ -31,18 +31,7 @@ public record JobResult(Job job, ErrorType errorType, String message, long outpu
    * @param quality the quality {@code -target-ssim} chose, or -1
    * @param ssim that choice's SSIM, or NaN
    */
-  public record Detail(boolean written, boolean larger, boolean lossless, int quality, double ssim) {
-    public static final Detail PLAIN = new Detail(true, false, false, -1, Double.NaN);
-  }
-
-  public JobResult(Job job, ErrorType errorType, String message, long outputBytes, long nanos,
-      List<String> warnings, Throwable cause) {
-    this(job, errorType, message, outputBytes, nanos, warnings, cause, errorType == null ? Detail.PLAIN : null);
-  }
-
-  public static JobResult converted(Job job, long outputBytes, long nanos, List<String> warnings) {
-    return new JobResult(job, null, null, outputBytes, nanos, warnings, null, Detail.PLAIN);
-  }
+  public record Detail(boolean written, boolean larger, boolean lossless, int quality, double ssim) {}
 
   static JobResult converted(Job job, dev.optimizr.codec.ImageConverter.Converted c, long nanos) {
     return new JobResult(job, null, null, c.outputBytes(), nanos, c.warnings(), null,

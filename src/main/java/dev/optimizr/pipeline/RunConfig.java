@@ -34,19 +34,13 @@ public record RunConfig(Path input, Path output, int workers, ConvertOptions opt
   /** A run at {@code quality} with every other encoding option at its default. */
   public RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits, boolean keepExtension,
       boolean force, Set<String> only, Shard shard) {
-    this(input, output, workers, ConvertOptions.of(settings(quality)), limits, keepExtension, force, only, shard);
+    this(input, output, workers, ConvertOptions.of(new EncodeSettings(quality, EncodeSettings.DEFAULT_METHOD)), limits,
+        keepExtension, force, only, shard);
   }
 
   /** The RunConfig of a plain run over the whole tree. */
   public RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits, boolean keepExtension) {
     this(input, output, workers, quality, limits, keepExtension, false, null, Shard.ALL);
-  }
-
-  private static EncodeSettings settings(int quality) {
-    if (quality < 0 || quality > 100) {
-      throw new IllegalArgumentException("-quality must be between 0 and 100, got " + quality);
-    }
-    return new EncodeSettings(quality, EncodeSettings.DEFAULT_METHOD);
   }
 
   /** WebP quality 0–100 (the starting point under {@code -target-ssim}). */

@@ -65,6 +65,11 @@ public final class TreeWalker {
     this.shard = shard;
   }
 
+  /** The walker of {@code config}'s input and shard, for an output whose real path is {@code outputRoot}. */
+  public static TreeWalker forRun(RunConfig config, Path outputRoot) throws IOException {
+    return new TreeWalker(config.input().toRealPath(), outputRoot, config.keepExtension(), config.shard());
+  }
+
   /** True for names ending in .jpg, .jpeg or .png in any letter case. */
   public static boolean isCandidate(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);

@@ -1,7 +1,7 @@
 package dev.optimizr.state;
 
-import java.io.BufferedWriter;
 import dev.optimizr.io.AtomicFileWriter;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -121,11 +121,6 @@ public final class ConversionState implements AutoCloseable {
         next.commit();
       }
     }
-  }
-
-  /** Number of outputs on record. */
-  public int size() {
-    return entries.size();
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.optimizr.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optimizr.TestImages;
-import dev.optimizr.codec.pixels.Orientation;
 import dev.optimizr.codec.webp.EncodeSettings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.optimizr.TestImages;
 import dev.optimizr.WebPChunks;
 import dev.optimizr.codec.meta.MetadataKind;
-import dev.optimizr.codec.pixels.Orientation;
 import dev.optimizr.codec.pixels.PixelNormalizer;
 import dev.optimizr.codec.pixels.Pixels;
 import dev.optimizr.codec.quality.Ssim;

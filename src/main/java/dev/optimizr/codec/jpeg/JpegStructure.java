@@ -1,6 +1,7 @@
 package dev.optimizr.codec.jpeg;
 
 import dev.optimizr.codec.meta.ExifOrientation;
+import dev.optimizr.codec.meta.Orientation;
 import dev.optimizr.codec.meta.SourceMetadata;
 import dev.optimizr.codec.pixels.ColorProfiles;
 import java.io.ByteArrayOutputStream;
@@ -14,14 +15,14 @@ import java.util.TreeMap;
  * blocks, and damage that decoders would paper over (libjpeg grey-fills a truncated scan and only warns).
  * Immutable.
  *
- * @param orientation EXIF orientation 1–8 (1 when absent)
+ * @param orientation EXIF orientation ({@link Orientation#NORMAL} when absent)
  * @param metadata the first EXIF and XMP APP1 segments and the ICC profile from the APP2 segments
  * @param problems structural damage, one short phrase each; empty for a sound file
  * @param components the colour components of the first frame header (1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK), 0 if none
  * @param iccSegments where the APP2 ICC segments are in the file, marker included
  */
-public record JpegStructure(int orientation, SourceMetadata metadata, List<String> problems, int components,
-    List<Span> iccSegments) {
+public record JpegStructure(Orientation orientation, SourceMetadata metadata, List<String> problems,
+    int components, List<Span> iccSegments) {
 
   /** Bytes {@code from} (inclusive) to {@code to} (exclusive) of the file. */
   public record Span(int from, int to) {}
@@ -87,7 +88,7 @@ public record JpegStructure(int orientation, SourceMetadata metadata, List<Strin
       return new SourceMetadata(icc, exif, xmp);
     }
 
-    JpegStructure structure(int orientation, List<String> problems) {
+    JpegStructure structure(Orientation orientation, List<String> problems) {
       return new JpegStructure(orientation, done(), problems, components, iccSegments);
     }
   }
@@ -95,7 +96,7 @@ public record JpegStructure(int orientation, SourceMetadata metadata, List<Strin
   /** Scans the segments of a JPEG held in {@code data} (which starts with FF D8). */
   public static JpegStructure scan(byte[] data) {
     List<String> problems = new ArrayList<>();
-    int orientation = ExifOrientation.NORMAL;
+    Orientation orientation = Orientation.NORMAL;
     Blocks blocks = new Blocks();
     int pos = 2;
     while (true) {

@@ -1,6 +1,7 @@
 package dev.optimizr.codec.png;
 
 import dev.optimizr.codec.meta.ExifOrientation;
+import dev.optimizr.codec.meta.Orientation;
 import dev.optimizr.codec.meta.SourceMetadata;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,13 @@ import java.util.zip.Inflater;
  * orientation) and an XMP packet from iTXt. Immutable.
  *
  * @param iccProfile the decompressed ICC profile from iCCP, or null
- * @param orientation EXIF orientation from an eXIf chunk (1 when absent)
+ * @param orientation EXIF orientation from an eXIf chunk ({@link Orientation#NORMAL} when absent)
  * @param exif the eXIf chunk's TIFF structure, or null
  * @param xmp the XMP packet of an iTXt chunk with keyword "XML:com.adobe.xmp", or null
  * @param problems structural damage, one short phrase each; empty for a sound file
  */
-public record PngStructure(byte[] iccProfile, int orientation, byte[] exif, byte[] xmp, List<String> problems) {
+public record PngStructure(byte[] iccProfile, Orientation orientation, byte[] exif, byte[] xmp,
+    List<String> problems) {
 
   public PngStructure {
     problems = List.copyOf(problems);
@@ -40,7 +42,7 @@ public record PngStructure(byte[] iccProfile, int orientation, byte[] exif, byte
   public static PngStructure scan(byte[] data) {
     List<String> problems = new ArrayList<>();
     byte[] icc = null;
-    int orientation = ExifOrientation.NORMAL;
+    Orientation orientation = Orientation.NORMAL;
     byte[] exif = null;
     byte[] xmp = null;
     CRC32 crc = new CRC32();

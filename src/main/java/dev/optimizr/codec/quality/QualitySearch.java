@@ -14,9 +14,6 @@ import dev.optimizr.codec.webp.WebPEncoder;
  * thread-safe.
  */
 public final class QualitySearch {
-  /** Bisection of 0–100 takes ceil(log2(101)) = 7 probes; one more when q100 itself was never probed. */
-  public static final int MAX_ENCODES = 8;
-
   private QualitySearch() {}
 
   /**

@@ -27,10 +27,10 @@ public record EncodeSettings(int quality, int method, boolean lossless, int near
     range("near-lossless", nearLossless, 0, 100);
     range("alpha-quality", alphaQuality, 0, 100);
     if (targetSize < 0) {
-      throw new IllegalArgumentException("-target-size must be at least 0, got " + targetSize);
+      throw new IllegalArgumentException("-target-size must be at least 0 (0 is off), got " + targetSize);
     }
     if (targetPsnr < 0 || targetPsnr > 99 || Double.isNaN(targetPsnr)) {
-      throw new IllegalArgumentException("-target-psnr must be between 0 and 99 dB, got " + targetPsnr);
+      throw new IllegalArgumentException("-target-psnr must be between 0 (off) and 99 dB, got " + targetPsnr);
     }
     if (preset == null) {
       preset = Preset.DEFAULT;

@@ -2,6 +2,7 @@ package dev.optimizr.codec.pixels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.optimizr.codec.meta.Orientation;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 import java.util.Random;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * For each EXIF orientation, builds the "stored" image a camera would write from an upright picture,
  * using an independent AffineTransform model of the tag, and checks that applying the tag restores it.
  */
-class OrientationTest {
+class UprightTest {
   private static final int W = 5;
   private static final int H = 3;
 
@@ -55,7 +56,7 @@ class OrientationTest {
       }
     }
 
-    Pixels out = Orientation.apply(new Pixels(sw, sh, 3, stored), orientation);
+    Pixels out = Upright.apply(new Pixels(sw, sh, 3, stored), Orientation.ofExif(orientation));
 
     assertThat(out.width()).isEqualTo(W);
     assertThat(out.height()).isEqualTo(H);
