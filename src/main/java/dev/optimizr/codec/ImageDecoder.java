@@ -17,6 +17,7 @@ import java.util.List;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -43,31 +44,41 @@ public final class ImageDecoder implements AutoCloseable {
   }
 
   private final ImageReader reader;
-  private ImageInputStream in;
+  private ImageInputStream in; // replaced by the baseline stream when a progressive JPEG is transcoded
   private final DecodeLimits limits;
+  private final Checked checked;
   private final int width;
   private final int height;
-  private final Orientation orientation;
-  private final int jpegComponents; // 0 for a PNG
-  private final byte[] embeddedProfile; // the profile the decoded samples are in, which the reader did not apply
-  private int bytesPerDecodedPixel = 4; // the reader's raster; set from its default type in open()
-  private final List<String> warnings;
-  private SourceMetadata metadata = SourceMetadata.NONE;
-  private int defaultType = -1;
-  private ProgressiveJpeg.Plan transcode; // a progressive JPEG to transcode to baseline in decode(), or null
+  private final int defaultType; // the reader's raster type, -1 when it names none
+  private final int bytesPerDecodedPixel; // of that raster
+  private final ProgressiveJpeg.Plan transcode; // a progressive JPEG to transcode to baseline in decode(), or null
   private byte[] progressive; // its bytes, until then
 
-  private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, Orientation orientation,
-      int jpegComponents, byte[] embeddedProfile, List<String> warnings) throws IOException {
+  /**
+   * What the structure checks found before the reader sees the file.
+   *
+   * @param data the bytes the reader decodes (an ICC profile the reader must not apply is cut out)
+   * @param jpegComponents colour components of a JPEG's frame, 0 for a PNG
+   * @param embeddedProfile the profile the decoded samples are in, which the reader did not apply, or null
+   * @param warnings damage accepted under {@code -lenient}, then the decoder's own warnings
+   */
+  private record Checked(byte[] data, Orientation orientation, int jpegComponents, byte[] embeddedProfile,
+      SourceMetadata metadata, List<String> warnings) {}
+
+  private ImageDecoder(ImageReader reader, ImageInputStream in, DecodeLimits limits, Checked checked,
+      ProgressiveJpeg.Plan transcode, ImageTypeSpecifier type) throws IOException {
     this.reader = reader;
     this.in = in;
     this.limits = limits;
+    this.checked = checked;
     this.width = reader.getWidth(0);
     this.height = reader.getHeight(0);
-    this.orientation = orientation;
-    this.jpegComponents = jpegComponents;
-    this.embeddedProfile = embeddedProfile;
-    this.warnings = warnings;
+    this.transcode = transcode;
+    this.progressive = transcode == null ? null : checked.data();
+    this.defaultType = type == null ? -1 : type.getBufferedImageType();
+    // 1 byte for 8-bit gray or palette, 2 for gray+alpha or 16-bit gray, 6 for 16-bit RGB... (a flat 4
+    // counted a gray 24-MP JPEG at 192 MB, which kept a second large photo waiting under a 384 MB heap).
+    this.bytesPerDecodedPixel = type == null ? 4 : Math.max(1, (type.getColorModel().getPixelSize() + 7) / 8);
   }
 
   /**
@@ -84,49 +95,16 @@ public final class ImageDecoder implements AutoCloseable {
    */
   public static ImageDecoder open(byte[] data, ImageFormat format, DecodeLimits limits, long transcodeHeap)
       throws ConversionException {
-    List<String> warnings = new ArrayList<>();
-    Orientation orientation;
-    int components = 0;
-    byte[] embeddedProfile = null;
-    SourceMetadata metadata;
-    if (format == ImageFormat.JPEG) {
-      JpegStructure s = JpegStructure.scan(data);
-      orientation = s.orientation();
-      metadata = s.metadata();
-      components = s.components();
-      damage(s.problems(), limits, warnings);
-      if (s.profileFitsComponents()) {
-        // decoded natively in the profile's space, converted in place by ImageConverter (see JpegStructure)
-        data = s.withoutIccProfile(data);
-        embeddedProfile = components == 3 ? metadata.icc() : null;
-      }
-    } else if (format == ImageFormat.PNG) {
-      PngStructure s = PngStructure.scan(data);
-      orientation = s.orientation();
-      embeddedProfile = s.iccProfile();
-      metadata = s.metadata();
-      damage(s.problems(), limits, warnings);
-    } else {
-      throw new ConversionException(ErrorType.UNSUPPORTED_FORMAT, "content is " + format + ", not JPEG or PNG");
-    }
+    Checked checked = check(data, format, limits);
     ImageReader reader = reader(format == ImageFormat.JPEG ? "jpeg" : "png",
         format == ImageFormat.JPEG ? JPEG_READER : PNG_READER);
-    ImageInputStream in = new ByteArrayImageInputStream(data);
+    ImageInputStream in = new ByteArrayImageInputStream(checked.data());
     try {
       reader.setInput(in, true, true);
-      ImageDecoder d = new ImageDecoder(reader, in, limits, orientation, components, embeddedProfile, warnings);
-      d.metadata = metadata;
-      d.transcode = format == ImageFormat.JPEG ? ProgressiveJpeg.plan(data, transcodeHeap) : null;
-      d.progressive = d.transcode == null ? null : data;
-      limits.check(d.width, d.height);
-      javax.imageio.ImageTypeSpecifier type = Destinations.defaultSpecifier(reader);
-      if (type != null) {
-        d.defaultType = type.getBufferedImageType();
-        // 1 byte for 8-bit gray or palette, 2 for gray+alpha or 16-bit gray, 6 for 16-bit RGB... (a flat 4
-        // counted a gray 24-MP JPEG at 192 MB, which kept a second large photo waiting under a 384 MB heap).
-        d.bytesPerDecodedPixel = Math.max(1, (type.getColorModel().getPixelSize() + 7) / 8);
-      }
-      return d;
+      ProgressiveJpeg.Plan plan = format == ImageFormat.JPEG ? ProgressiveJpeg.plan(checked.data(), transcodeHeap)
+          : null;
+      limits.check(reader.getWidth(0), reader.getHeight(0));
+      return new ImageDecoder(reader, in, limits, checked, plan, Destinations.defaultSpecifier(reader));
     } catch (ConversionException e) {
       dispose(reader, in);
       throw e;
@@ -134,6 +112,28 @@ public final class ImageDecoder implements AutoCloseable {
       dispose(reader, in);
       throw corrupt(e);
     }
+  }
+
+  /** The structure checks of a JPEG or PNG; damage fails here unless {@code -lenient}. */
+  private static Checked check(byte[] data, ImageFormat format, DecodeLimits limits) throws ConversionException {
+    List<String> warnings = new ArrayList<>();
+    if (format == ImageFormat.JPEG) {
+      JpegStructure s = JpegStructure.scan(data);
+      damage(s.problems(), limits, warnings);
+      int components = s.components();
+      if (s.profileFitsComponents()) {
+        // decoded natively in the profile's space, converted in place by ImageConverter (see JpegStructure)
+        return new Checked(s.withoutIccProfile(data), s.orientation(), components,
+            components == 3 ? s.metadata().icc() : null, s.metadata(), warnings);
+      }
+      return new Checked(data, s.orientation(), components, null, s.metadata(), warnings);
+    }
+    if (format == ImageFormat.PNG) {
+      PngStructure s = PngStructure.scan(data);
+      damage(s.problems(), limits, warnings);
+      return new Checked(data, s.orientation(), 0, s.iccProfile(), s.metadata(), warnings);
+    }
+    throw new ConversionException(ErrorType.UNSUPPORTED_FORMAT, "content is " + format + ", not JPEG or PNG");
   }
 
   public int width() {
@@ -146,7 +146,7 @@ public final class ImageDecoder implements AutoCloseable {
 
   /** The source's ICC, EXIF and XMP blocks as stored in the file. */
   public SourceMetadata metadata() {
-    return metadata;
+    return checked.metadata();
   }
 
   /**
@@ -159,9 +159,10 @@ public final class ImageDecoder implements AutoCloseable {
    * photos took 13.0 s instead of 6.5 s).
    */
   public long estimatedHeapBytes() {
-    boolean readerConverts = jpegComponents == 4
-        || jpegComponents == 3 && metadata.icc() != null && embeddedProfile == null;
-    boolean extraCopy = orientation != Orientation.NORMAL || readerConverts;
+    int components = checked.jpegComponents();
+    boolean readerConverts = components == 4
+        || components == 3 && checked.metadata().icc() != null && checked.embeddedProfile() == null;
+    boolean extraCopy = checked.orientation() != Orientation.NORMAL || readerConverts;
     int perPixel = Destinations.decodesDirectly(defaultType) ? 4 : bytesPerDecodedPixel + 4;
     long pixels = (long) width * height * (perPixel + (extraCopy ? 4 : 0));
     return transcode == null ? pixels : transcode.heapBytes(pixels);
@@ -196,8 +197,9 @@ public final class ImageDecoder implements AutoCloseable {
       throw corrupt(e);
     }
     decoderWarnings.removeIf(ImageDecoder::isInformational);
+    List<String> warnings = new ArrayList<>(checked.warnings());
     damage(decoderWarnings, limits, warnings);
-    return new Decoded(image, profile(image, embeddedProfile), orientation, warnings);
+    return new Decoded(image, profile(image, checked.embeddedProfile()), checked.orientation(), warnings);
   }
 
   @Override

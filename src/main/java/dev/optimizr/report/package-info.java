@@ -1,5 +1,6 @@
 /**
- * Writes what a run leaves on disk for people and scripts: summary.json and failures.jsonl, atomically.
- * Built only from analytics snapshots and plain values; never touches stdout or stderr.
+ * What a run shows and leaves for people and scripts: summary.json (built by sections from analytics
+ * snapshots) and failures.jsonl, written through the atomic writer; the box-drawn report; the progress bar
+ * and progress lines. Renderers take the stream they write to; nothing here reads System.out directly.
  */
 package dev.optimizr.report;

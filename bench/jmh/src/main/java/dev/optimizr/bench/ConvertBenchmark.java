@@ -1,9 +1,11 @@
 package dev.optimizr.bench;
 
-import dev.optimizr.codec.AtomicFileWriter;
+import dev.optimizr.io.AtomicFileWriter;
+import dev.optimizr.io.LocalSink;
+import dev.optimizr.io.LocalSource;
 import dev.optimizr.codec.ConversionException;
 import dev.optimizr.codec.DecodeLimits;
-import dev.optimizr.codec.EncodeSettings;
+import dev.optimizr.codec.webp.EncodeSettings;
 import dev.optimizr.codec.ImageConverter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,17 +27,18 @@ public class ConvertBenchmark extends HotPathBenchmark {
   public Input input;
 
   private Path dir;
-  private Path source;
-  private Path target;
+  private LocalSource source;
+  private LocalSink target;
   private ImageConverter converter;
 
   @Setup
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("optimizr-jmh-");
-    source = Files.write(dir.resolve(input == Input.JPEG_RGB ? "photo.jpg" : "photo.png"), input.file());
-    target = dir.resolve("photo.webp");
+    source = LocalSource.of(Files.write(dir.resolve(input == Input.JPEG_RGB ? "photo.jpg" : "photo.png"),
+        input.file()));
+    target = new LocalSink(dir.resolve("photo.webp"), new AtomicFileWriter());
     converter = new ImageConverter(new EncodeSettings(80, EncodeSettings.DEFAULT_METHOD),
-        new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false), new AtomicFileWriter());
+        new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false));
   }
 
   @TearDown

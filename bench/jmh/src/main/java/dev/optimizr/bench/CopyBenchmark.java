@@ -1,7 +1,7 @@
 package dev.optimizr.bench;
 
-import dev.optimizr.codec.PixelNormalizer;
-import dev.optimizr.codec.Pixels;
+import dev.optimizr.codec.pixels.PixelNormalizer;
+import dev.optimizr.codec.pixels.Pixels;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,9 +1,9 @@
 package dev.optimizr.bench;
 
 import dev.optimizr.codec.ConversionException;
-import dev.optimizr.codec.EncodeSettings;
-import dev.optimizr.codec.Pixels;
-import dev.optimizr.codec.WebPEncoder;
+import dev.optimizr.codec.webp.EncodeSettings;
+import dev.optimizr.codec.pixels.Pixels;
+import dev.optimizr.codec.webp.WebPEncoder;
 import java.util.Locale;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;

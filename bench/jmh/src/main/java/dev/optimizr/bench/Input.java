@@ -4,8 +4,8 @@ import dev.optimizr.codec.ConversionException;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.codec.ImageDecoder;
 import dev.optimizr.codec.ImageFormat;
-import dev.optimizr.codec.PixelNormalizer;
-import dev.optimizr.codec.Pixels;
+import dev.optimizr.codec.pixels.PixelNormalizer;
+import dev.optimizr.codec.pixels.Pixels;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 

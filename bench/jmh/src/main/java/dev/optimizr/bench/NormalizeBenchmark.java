@@ -1,8 +1,8 @@
 package dev.optimizr.bench;
 
 import dev.optimizr.codec.ConversionException;
-import dev.optimizr.codec.PixelNormalizer;
-import dev.optimizr.codec.Pixels;
+import dev.optimizr.codec.pixels.PixelNormalizer;
+import dev.optimizr.codec.pixels.Pixels;
 import java.awt.image.BufferedImage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;

@@ -1,12 +1,13 @@
 package dev.optimizr.bench;
 
-import dev.optimizr.codec.ColorProfiles;
+import dev.optimizr.codec.pixels.ColorProfiles;
 import dev.optimizr.codec.ConversionException;
-import dev.optimizr.codec.EncodeSettings;
-import dev.optimizr.codec.GraphicsDetector;
-import dev.optimizr.codec.Orientation;
-import dev.optimizr.codec.Pixels;
-import dev.optimizr.codec.WebPEncoder;
+import dev.optimizr.codec.webp.EncodeSettings;
+import dev.optimizr.codec.quality.GraphicsDetector;
+import dev.optimizr.codec.meta.Orientation;
+import dev.optimizr.codec.pixels.Upright;
+import dev.optimizr.codec.pixels.Pixels;
+import dev.optimizr.codec.webp.WebPEncoder;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.nio.charset.StandardCharsets;
@@ -66,13 +67,13 @@ public class PixelStepsBenchmark extends HotPathBenchmark {
   /** EXIF orientation 3: a 180° turn, rows read backwards. */
   @Benchmark
   public Pixels orientationRotate180() {
-    return Orientation.apply(photo, 3);
+    return Upright.apply(photo, Orientation.ofExif(3));
   }
 
   /** EXIF orientation 6 (the usual portrait photo): a 90° turn, reading the source down its columns. */
   @Benchmark
   public Pixels orientationRotate90() {
-    return Orientation.apply(photo, 6);
+    return Upright.apply(photo, Orientation.ofExif(6));
   }
 
   @Benchmark
