@@ -1,5 +1,6 @@
 package dev.optimizr.cli;
 
+import dev.optimizr.analytics.TreeCount;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.pipeline.JobResult;
 import dev.optimizr.report.FailureLog;
@@ -107,30 +108,52 @@ final class ConsoleReporter {
     }
   }
 
-  /** The closing totals: three lines, or under JSON one event with the numbers as fields. */
-  void printTotals(RunSummary s, Path summary, Path failureLog) {
+  /**
+   * The closing totals: three lines, or under JSON one event with the numbers as fields; {@code tree} is the
+   * counting walk's result, for an interrupted run's "N not started".
+   */
+  void printTotals(RunSummary s, TreeCount tree, Path summary, Path failureLog) {
     if (!json) {
-      printTotals(out, s, summary, failureLog);
+      printTotals(out, s, tree, summary, failureLog);
       return;
     }
     RunSummary.Files f = s.files();
-    RUN.atInfo().addKeyValue("total_files", f.totalFiles()).addKeyValue("processed_files", f.processedFiles())
-        .addKeyValue("failed_files", f.failedFiles()).addKeyValue("skipped_files", f.skippedFiles())
-        .addKeyValue("duration_seconds", s.run().durationSeconds()).addKeyValue("bytes_saved", s.sizes().bytesSaved())
+    LoggingEventBuilder e = RUN.atInfo().addKeyValue("total_files", f.totalFiles())
+        .addKeyValue("processed_files", f.processedFiles()).addKeyValue("failed_files", f.failedFiles())
+        .addKeyValue("skipped_files", f.skippedFiles());
+    if (s.run().interrupted() && tree.complete()) {
+      e = e.addKeyValue("not_started_files", notStarted(f, tree));
+    }
+    e.addKeyValue("duration_seconds", s.run().durationSeconds()).addKeyValue("bytes_saved", s.sizes().bytesSaved())
         .addKeyValue("interrupted", s.run().interrupted()).addKeyValue("summary", String.valueOf(summary))
-        .log(firstLine(s));
+        .log(firstLine(s, tree));
   }
 
-  private static String firstLine(RunSummary s) {
+  private static long notStarted(RunSummary.Files f, TreeCount tree) {
+    return tree.pending(f.processedFiles() + f.failedFiles() + f.skippedFiles());
+  }
+
+  /**
+   * {@code Done: 30 of 30 images converted, 0 failed, 129 skipped, in 45s}; after a stop the images never
+   * started are counted apart, {@code Interrupted: 30 converted, 0 failed, 0 skipped, 129 not started, in 22s}
+   * ("at least N" when the stop came before the tree was fully counted).
+   */
+  private static String firstLine(RunSummary s, TreeCount tree) {
     RunSummary.Files f = s.files();
-    return String.format(Locale.ROOT, "%s: %d of %d images converted, %d failed, %d skipped, in %s",
-        s.run().interrupted() ? "Interrupted" : "Done", f.processedFiles(), f.totalFiles(), f.failedFiles(),
-        f.skippedFiles(), s.run().duration());
+    if (!s.run().interrupted()) {
+      return String.format(Locale.ROOT, "Done: %d of %d images converted, %d failed, %d skipped, in %s",
+          f.processedFiles(), f.totalFiles(), f.failedFiles(), f.skippedFiles(), s.run().duration());
+    }
+    long notStarted = notStarted(f, tree);
+    String rest = tree.complete() ? Long.toString(notStarted)
+        : notStarted > 0 ? "at least " + notStarted : "the rest";
+    return String.format(Locale.ROOT, "Interrupted: %d converted, %d failed, %d skipped, %s not started, in %s",
+        f.processedFiles(), f.failedFiles(), f.skippedFiles(), rest, s.run().duration());
   }
 
   /** The three closing lines printed after every run; a null path means that file could not be written. */
-  static void printTotals(PrintWriter out, RunSummary s, Path summary, Path failures) {
-    out.println(firstLine(s));
+  static void printTotals(PrintWriter out, RunSummary s, TreeCount tree, Path summary, Path failures) {
+    out.println(firstLine(s, tree));
     RunSummary.Sizes z = s.sizes();
     out.println(String.format(Locale.ROOT, "%s → %s (%s saved, %.1f %%), %.2f MB/s", BoxReport.bytes(
         z.totalInputBytes()), BoxReport.bytes(z.totalOutputBytes()), BoxReport.bytes(z.bytesSaved()),

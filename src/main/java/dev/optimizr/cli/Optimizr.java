@@ -6,10 +6,10 @@ import dev.optimizr.metrics.Observability;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.Shard;
 import dev.optimizr.report.FailureLog;
+import dev.optimizr.report.LiveScreen;
 import dev.optimizr.report.RunSummary;
 import dev.optimizr.state.RunLock;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -158,8 +158,12 @@ public final class Optimizr implements Callable<Integer> {
       return new DryRun(config, out).run() > 0 ? ExitCode.FAILURES.code() : ExitCode.OK.code();
     }
     EncoderCheck.run();
-    PrintStream terminal = interactive && System.console() != null ? System.err : null;
-    RunSession session = new RunSession(config, new RunSession.Display(verbose, quiet, terminal, progressInterval,
+    // At a terminal, every line printed during the run goes above the progress bar, the signals' ones too.
+    LiveScreen screen = interactive && System.console() != null
+        ? new LiveScreen(System.err, TerminalSize.watch()) : null;
+    PrintWriter out = screen != null ? screen.above(this.out) : this.out;
+    PrintWriter err = screen != null ? screen.above(this.err) : this.err;
+    RunSession session = new RunSession(config, new RunSession.Display(verbose, quiet, screen, progressInterval,
         sampleInterval, observability.logFormat), obs, out, err);
     RunSummary summary;
     try {

@@ -24,6 +24,7 @@ import dev.optimizr.pipeline.StopReason;
 import dev.optimizr.pipeline.TreeCounter;
 import dev.optimizr.report.BoxReport;
 import dev.optimizr.report.FailureLog;
+import dev.optimizr.report.LiveScreen;
 import dev.optimizr.report.ProgressReporter;
 import dev.optimizr.report.RunInfo;
 import dev.optimizr.report.RunSummary;
@@ -32,7 +33,6 @@ import dev.optimizr.report.SummaryWriter;
 import dev.optimizr.state.ConversionState;
 import dev.optimizr.state.RunLock;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,8 +49,12 @@ import org.slf4j.event.Level;
  * final metrics), always.
  */
 final class RunSession {
-  /** How the session reports; decided by the command from flags and the terminal. */
-  record Display(boolean verbose, boolean quiet, PrintStream terminal, Duration progressInterval,
+  /**
+   * How the session reports; decided by the command from flags and the terminal.
+   *
+   * @param screen the terminal the progress bar is drawn on, or null when output is not a terminal
+   */
+  record Display(boolean verbose, boolean quiet, LiveScreen screen, Duration progressInterval,
       Duration sampleInterval, LogFormat logFormat) {}
 
   private final RunConfig config;
@@ -118,21 +122,27 @@ final class RunSession {
     MemorySampler sampler = new MemorySampler(display.sampleInterval(), gc, clock);
     ConsoleReporter reporter = new ConsoleReporter(out, err, failures, display.verbose(), json);
     RunMetrics metrics = new RunMetrics();
+    // Always counted: progress, the files-pending metrics and an interrupted run's "N not started" need it.
+    TreeCounter counter = TreeCounter.start(config);
     BatchRunner runner = new BatchRunner(config, control, collector, writer, parts.state(),
         results(reporter, metrics), reporter::onUnreadable);
     obs.start(metrics, new LiveSources(collector::snapshot, runner::queueDepth, config.queueCapacity(),
-        config.workers(), obs::heapDumpsCaptured, start,
+        config.workers(), obs::heapDumpsCaptured, start, counter::count,
         Arrays.stream(ErrorType.values()).map(Enum::name).toList()), sampler, gc);
-    onStart.accept(writer::deleteInFlight); // outputs and failures.jsonl alike
-    TreeCounter counter = display.quiet() ? null : TreeCounter.start(config);
+    onStart.accept(() -> {
+      writer.deleteInFlight(); // outputs and failures.jsonl alike
+      if (display.screen() != null) {
+        display.screen().end(); // the shell's prompt comes next, on a clean line
+      }
+    });
     ProgressReporter progress = progress(collector, counter, out);
     try {
       runner.run();
     } finally {
       if (progress != null) {
         progress.close();
-        counter.close();
       }
+      counter.close();
       obs.draining();
       obs.stopSampling();
     }
@@ -166,7 +176,7 @@ final class RunSession {
     if (display.verbose()) {
       BoxReport.render(summary, out);
     }
-    reporter.printTotals(summary, summaryWritten ? written : null,
+    reporter.printTotals(summary, counter.count(), summaryWritten ? written : null,
         failuresWritten ? outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)) : null);
     return summary;
   }
@@ -198,12 +208,12 @@ final class RunSession {
   }
 
   private ProgressReporter progress(ConcurrentCollector collector, TreeCounter counter, PrintWriter out) {
-    if (counter == null) {
+    if (display.quiet()) {
       return null;
     }
-    if (display.terminal() != null) {
-      return ProgressReporter.bar(collector::snapshot, counter::total, display.terminal());
+    if (display.screen() != null) {
+      return ProgressReporter.bar(collector::snapshot, counter::count, display.screen());
     }
-    return ProgressReporter.lines(collector::snapshot, counter::total, out, display.progressInterval());
+    return ProgressReporter.lines(collector::snapshot, counter::count, out, display.progressInterval());
   }
 }

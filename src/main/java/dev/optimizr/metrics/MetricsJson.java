@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.optimizr.analytics.CollectorSnapshot;
+import dev.optimizr.analytics.TreeCount;
 import dev.optimizr.analytics.GcMonitor;
 import dev.optimizr.analytics.Percentiles;
 import dev.optimizr.analytics.ProcessStats;
@@ -37,7 +38,7 @@ public final class MetricsJson {
       g.writeStringField("status", health.state().name().toLowerCase(java.util.Locale.ROOT));
       g.writeStringField("timestamp", now.toString());
       g.writeNumberField("uptime_seconds", r(seconds));
-      performance(g, c, seconds);
+      performance(g, c, src.tree().get(), seconds);
       resources(g, c, src);
       workers(g, c, src);
       errors(g, c);
@@ -45,9 +46,12 @@ public final class MetricsJson {
     }
   }
 
-  private static void performance(JsonGenerator g, CollectorSnapshot c, double seconds) throws IOException {
+  private static void performance(JsonGenerator g, CollectorSnapshot c, TreeCount tree, double seconds)
+      throws IOException {
     g.writeObjectFieldStart("performance");
-    g.writeNumberField("files_found", c.found());
+    g.writeNumberField("files_found", tree.found());
+    g.writeBooleanField("discovery_complete", tree.complete());
+    g.writeNumberField("files_pending", tree.pending(c.done()));
     g.writeNumberField("files_processed", c.converted());
     g.writeNumberField("files_failed", c.failed());
     g.writeNumberField("files_skipped", c.skipped());

@@ -68,7 +68,16 @@ public final class RunMetrics {
       throw new IllegalStateException("sources already registered");
     }
     sourcesRegistered = true;
-    counter("optimizr_files_found", "Images found by the tree walker", null, s -> s.found(), src);
+    both(CounterWithCallback.builder().name("optimizr_files_found")
+        .help("Images found in the input tree so far (this shard), by a counting walk ahead of the conversion")
+        .callback(cb -> cb.call(src.tree().get().found())).build());
+    gauge("optimizr_files_discovered", "Images in the input tree (this shard) counted so far; the run's total "
+        + "once optimizr_files_discovery_complete is 1", null, () -> src.tree().get().found());
+    gauge("optimizr_files_discovery_complete", "1 once the input tree is fully counted "
+        + "(optimizr_files_discovered is then final), 0 while counting", null,
+        () -> src.tree().get().complete() ? 1 : 0);
+    gauge("optimizr_files_pending", "Images discovered but not yet converted, skipped or failed (queued, being "
+        + "converted or not reached); % done = 1 - pending / discovered", null, () -> pending(src));
     counter("optimizr_files_processed", "Images converted to WebP", null, s -> s.converted(), src);
     counter("optimizr_files_skipped", "Images skipped because their output is up to date", null,
         s -> s.skipped(), src);
@@ -122,6 +131,12 @@ public final class RunMetrics {
     JvmNativeMemoryMetrics.builder().register(scrape);
     JvmRuntimeInfoMetric.builder().register(scrape);
     ProcessMetrics.builder().register(scrape);
+  }
+
+  /** Discovered minus finished, never negative (files added to the tree during the run are not counted). */
+  private static long pending(LiveSources src) {
+    long done = src.collector().get().done();
+    return src.tree().get().pending(done);
   }
 
   /** Every known type (0 until it happens) plus any other type the collector saw. */

@@ -1,13 +1,16 @@
 package dev.optimizr.pipeline;
 
+import dev.optimizr.analytics.TreeCount;
 import dev.optimizr.codec.ErrorType;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the candidate images in the input tree on a daemon thread, so progress can show a total and an
- * ETA long before the (queue-throttled) converting walk reaches the end. Thread-safe.
+ * Counts the candidate images in the input tree on a daemon thread, so progress, metrics and an interrupted
+ * run's totals can show the whole job long before the (queue-throttled) converting walk reaches the end. It
+ * counts what the run would take up: the same shard and {@code -retry-failed} list. Thread-safe.
  */
 public final class TreeCounter implements AutoCloseable {
   private final AtomicLong counted = new AtomicLong();
@@ -15,13 +18,15 @@ public final class TreeCounter implements AutoCloseable {
   private volatile boolean stop;
   private final Thread thread;
 
-  private TreeCounter(TreeWalker walker) {
+  private TreeCounter(TreeWalker walker, Set<String> only) {
     thread = new Thread(() -> {
       try {
         walker.walk(new TreeWalker.Sink() {
           @Override
           public boolean found(Job job) {
-            counted.incrementAndGet();
+            if (only == null || only.contains(job.relative())) {
+              counted.incrementAndGet();
+            }
             return !stop;
           }
 
@@ -46,14 +51,15 @@ public final class TreeCounter implements AutoCloseable {
   /** Starts counting the tree {@code config} describes. */
   public static TreeCounter start(RunConfig config) throws IOException {
     TreeCounter c = new TreeCounter(new TreeWalker(config.input().toRealPath(), config.output().toRealPath(),
-        config.keepExtension(), config.shard()));
+        config.keepExtension(), config.shard()), config.only());
     c.thread.start();
     return c;
   }
 
-  /** The number of candidates in the tree, or -1 while counting. */
-  public long total() {
-    return finished ? counted.get() : -1;
+  /** What has been counted so far; safe to call from any thread, also after {@link #close()}. */
+  public TreeCount count() {
+    boolean complete = finished; // read first: once it is set, the count is final
+    return new TreeCount(counted.get(), complete);
   }
 
   @Override

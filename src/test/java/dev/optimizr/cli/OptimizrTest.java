@@ -337,8 +337,8 @@ class OptimizrTest {
         "--progress-interval", "200ms")).isZero();
     assertThat(out.toString().lines().filter(l -> l.startsWith("progress: ")))
         .isNotEmpty()
-        .allMatch(l -> l.matches("progress: \\d+ of (at least )?\\d+ images \\(0 failed\\), [0-9.]+ MB/s, "
-            + "[0-9.]+ images/s(, ETA .+)?"));
+        .allMatch(l -> l.matches("progress: \\d+ converted, 0 skipped, 0 failed, (\\d+ left of 16 \\(\\d+ %\\)|"
+            + "counting the tree \\(\\d+ found so far\\)); [0-9.]+ images/s, [0-9.]+ MB/s(, ETA .+)?"));
     out.getBuffer().setLength(0);
     assertThat(run("-input", in.toString(), "-output", tmp.resolve("o2").toString(), "-workers", "1",
         "--progress-interval", "200ms", "-quiet")).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optimizr.analytics.ConcurrentCollector;
+import dev.optimizr.analytics.TreeCount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -35,7 +36,7 @@ class MetricsServerTest {
     collector.failed("CORRUPT_INPUT");
     RunMetrics metrics = new RunMetrics();
     LiveSources src = new LiveSources(collector::snapshot, () -> 3, 6, 3, () -> 0, Instant.now(),
-        List.of("CORRUPT_INPUT"));
+        () -> new TreeCount(2, true), List.of("CORRUPT_INPUT"));
     metrics.register(src);
     server = MetricsServer.start(InetAddress.getLoopbackAddress(), 0, metrics, src, health);
   }

@@ -3,6 +3,7 @@ package dev.optimizr.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optimizr.analytics.ConcurrentCollector;
+import dev.optimizr.analytics.TreeCount;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,7 @@ class RunMetricsTest {
     collector.failed("CORRUPT_INPUT");
     collector.busy(1);
     metrics.register(new LiveSources(collector::snapshot, () -> 5, 8, 4, () -> 2, Instant.ofEpochSecond(1_700_000_000),
-        List.of("CORRUPT_INPUT", "IO_ERROR", "TOO_LARGE")));
+        () -> new TreeCount(10, true), List.of("CORRUPT_INPUT", "IO_ERROR", "TOO_LARGE")));
   }
 
   static String text(PrometheusRegistry registry) throws Exception {
@@ -46,7 +47,8 @@ class RunMetricsTest {
   @Test
   void exposition_countsMatchTheCollector() throws Exception {
     String t = text(metrics.scrape());
-    assertThat(t).contains("optimizr_files_processed_total 3.0", "optimizr_files_found_total 6.0",
+    assertThat(t).contains("optimizr_files_processed_total 3.0", "optimizr_files_found_total 10.0",
+        "optimizr_files_discovered 10.0", "optimizr_files_discovery_complete 1.0", "optimizr_files_pending 4.0",
         "optimizr_files_failed_total{error_type=\"CORRUPT_INPUT\"} 2.0",
         "optimizr_files_failed_total{error_type=\"TOO_LARGE\"} 1.0",
         "optimizr_files_failed_total{error_type=\"IO_ERROR\"} 0.0", "optimizr_input_bytes_total 3000.0",
