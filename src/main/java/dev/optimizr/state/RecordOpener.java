@@ -1,5 +1,6 @@
 package dev.optimizr.state;
 
+import dev.optimizr.io.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -19,8 +20,6 @@ import java.util.Locale;
  * Stateless.
  */
 final class RecordOpener {
-  private static final String TEMP_MARKER = ".optimizr-tmp-";
-
   private RecordOpener() {}
 
   /** What inspecting an existing file found: a connection to it, or why it cannot be used. */
@@ -117,20 +116,13 @@ final class RecordOpener {
   /** Builds a new record at a temp name, importing the earlier releases' journal, and renames it into place. */
   private static void create(RecordPaths paths, List<String> notices) throws RecordException {
     Path db = paths.database();
-    Path temp = db.resolveSibling("." + db.getFileName() + TEMP_MARKER + ProcessHandle.current().pid());
     LegacyJournal.Imported imported;
-    try {
-      Files.deleteIfExists(temp);
-      imported = createAt(temp, paths);
+    try (AtomicFileWriter.Pending pending = new AtomicFileWriter().open(db)) {
+      imported = createAt(pending.path(), paths); // SQLite takes the empty temp file for a new database
       // A journal left without its database must never be applied to the new file of the same name.
       Files.deleteIfExists(RecordFile.journal(db));
-      Files.move(temp, db, StandardCopyOption.ATOMIC_MOVE);
+      pending.commit();
     } catch (IOException | SQLException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // reported below
-      }
       throw new RecordException("cannot create the record " + db + ": " + reason(e), e);
     }
     if (Files.isRegularFile(paths.legacyJournal())) {
@@ -158,10 +150,13 @@ final class RecordOpener {
     }
   }
 
-  /** Temp files of an earlier, killed creation of this same record (this process holds its lock). */
+  /** Temp files (and their journals) of an earlier, killed creation of this record; this process holds its lock. */
   private static void deleteStaleTemps(Path db) throws IOException {
-    String prefix = "." + db.getFileName() + TEMP_MARKER;
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(db.getParent(), prefix + "*")) {
+    String name = db.getFileName().toString();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(db.getParent(), p -> {
+      String n = p.getFileName().toString();
+      return AtomicFileWriter.isTemp(n) && !AtomicFileWriter.isOwnTemp(n) && AtomicFileWriter.targetName(n).equals(name);
+    })) {
       for (Path p : ds) {
         Files.deleteIfExists(p);
       }
