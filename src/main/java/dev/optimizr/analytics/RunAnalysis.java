@@ -29,11 +29,31 @@ public final class RunAnalysis {
   }
 
   public static Result analyse(Inputs in) {
+    if (in.counts().converted() == 0) {
+      return nothingConverted(in);
+    }
     double trend = floorTrendMbPerHour(in.memory());
     double rise = floorRiseMb(in.memory());
     boolean leak = rise > leakThresholdMb(in.heapMaxBytes());
     double util = cpuUtilization(in);
     return new Result(!leak, trend, cpuVerdict(in, util), util * 100, recommendations(in, util, leak, rise));
+  }
+
+  /**
+   * A run that converted nothing (a nightly re-run of a finished migration, or only failures): it says so, and
+   * draws no verdict or advice from timings and memory that measured no conversion at all. Only failures,
+   * which are real, still get their line.
+   */
+  static Result nothingConverted(Inputs in) {
+    CollectorSnapshot c = in.counts();
+    String verdict = c.found() == 0 ? "Nothing converted: no JPEG or PNG files were found."
+        : f("Nothing converted: %d file(s) found, %d already up to date, %d failed; no timing or memory "
+            + "advice is drawn from a run without conversions.", c.found(), c.skipped(), c.failed());
+    List<String> out = new ArrayList<>();
+    if (c.failed() > 0) {
+      out.add(failures(c));
+    }
+    return new Result(true, 0, verdict, cpuUtilization(in) * 100, out);
   }
 
   /** A floor rise that counts as a leak: 10 % of the heap limit, at least 64 MB (G1 regions and noise). */
@@ -168,16 +188,19 @@ public final class RunAnalysis {
           + "already optimised PNGs.", c.largerOutputs(), c.converted(), 100.0 * c.largerOutputs() / c.converted()));
     }
     if (c.failed() > 0) {
-      Map.Entry<String, Long> top = c.errorsByType().entrySet().stream()
-          .max(Map.Entry.comparingByValue()).orElseThrow();
-      out.add(f("%d file(s) failed, most often %s (%d): see failures.jsonl.", c.failed(), top.getKey(),
-          top.getValue()));
+      out.add(failures(c));
     }
     if (out.isEmpty()) {
       out.add(f("No change suggested: CPU use %.0f %%, no forced GC, GC pauses %.1f %% of the run.", util * 100,
           wallMs > 0 ? 100 * in.gcPauseMillis() / wallMs : 0.0));
     }
     return out;
+  }
+
+  private static String failures(CollectorSnapshot c) {
+    Map.Entry<String, Long> top = c.errorsByType().entrySet().stream()
+        .max(Map.Entry.comparingByValue()).orElseThrow();
+    return f("%d file(s) failed, most often %s (%d): see failures.jsonl.", c.failed(), top.getKey(), top.getValue());
   }
 
   private static String f(String format, Object... args) {

@@ -7,7 +7,8 @@ import dev.optimizr.pipeline.Job;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.Selection;
 import dev.optimizr.pipeline.TreeWalker;
-import dev.optimizr.state.ConversionState;
+import dev.optimizr.state.MigrationRecord;
+import dev.optimizr.state.RecordException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,14 +32,26 @@ final class DryRun {
   }
 
   /** Returns the number of files that would be rejected. */
-  long run() throws IOException, InterruptedException {
+  long run() throws IOException, InterruptedException, RecordException {
     Path output = Files.isDirectory(config.output()) ? config.output().toRealPath()
         : config.output().toAbsolutePath().normalize();
-    ConversionState state = ConversionState.open(output.resolve(config.shard().fileName(ConversionState.FILE_NAME)),
-        config.encodingKey()); // reads only; never records
+    try (MigrationRecord record = MigrationRecord.openToRead(RunSession.recordPaths(config), config.encodingKey())) {
+      record.notices().forEach(n -> out.println("NOTE " + n));
+      walk(output, new Selection(config, record));
+    }
+    out.println(String.format(Locale.ROOT, "Dry run: %d would be converted, %d skipped as up to date, %d rejected;"
+        + " nothing was written.", convert, skip, reject));
+    return reject;
+  }
+
+  private void walk(Path output, Selection selection) throws IOException, InterruptedException {
     ImageConverter probe = new ImageConverter(config.options(), config.limits());
-    Selection selection = new Selection(config, state);
     TreeWalker.forRun(config, output).walk(new TreeWalker.Sink() {
+      @Override
+      public void directory(Path relativeDir) {
+        selection.enter(relativeDir);
+      }
+
       @Override
       public boolean found(Job job) {
         Selection.Verdict verdict = selection.of(job);
@@ -75,8 +88,5 @@ final class DryRun {
         out.println("UNREADABLE " + path + ": " + reason);
       }
     });
-    out.println(String.format(Locale.ROOT, "Dry run: %d would be converted, %d skipped as up to date, %d rejected;"
-        + " nothing was written.", convert, skip, reject));
-    return reject;
   }
 }

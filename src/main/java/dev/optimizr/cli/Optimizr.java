@@ -5,18 +5,17 @@ import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.metrics.Observability;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.Shard;
-import dev.optimizr.report.FailureLog;
 import dev.optimizr.report.LiveScreen;
 import dev.optimizr.report.RunSummary;
+import dev.optimizr.state.RecordException;
+import dev.optimizr.state.RecordPaths;
 import dev.optimizr.state.RunLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +29,8 @@ import picocli.CommandLine;
 @Command(name = "optimizr", sortOptions = false, usageHelpAutoWidth = true,
     description = "Converts a tree of JPEG/PNG images into a mirrored tree of WebP files.",
     exitCodeListHeading = "%nExit codes:%n", versionProvider = VersionInfo.class,
-    modelTransformer = ExitCode.HelpSection.class)
+    modelTransformer = ExitCode.HelpSection.class, subcommands = StatusCommand.class,
+    commandListHeading = "%nCommands (optimizr COMMAND --help for their flags):%n")
 public final class Optimizr implements Callable<Integer> {
   @Option(names = {"-input", "--input"}, paramLabel = "DIR", defaultValue = "./images",
       description = "Root of the tree to convert (default: ${DEFAULT-VALUE}).")
@@ -68,7 +68,7 @@ public final class Optimizr implements Callable<Integer> {
   boolean force;
 
   @Option(names = {"-retry-failed", "--retry-failed"},
-      description = "Only retry the files listed in OUT/failures.jsonl by the previous run.")
+      description = "Only retry the files whose failure is on record (OUT/.optimizr), not yet converted since.")
   boolean retryFailed;
 
   @Option(names = {"-dry-run", "--dry-run"},
@@ -77,7 +77,7 @@ public final class Optimizr implements Callable<Integer> {
 
   @Option(names = {"-shard", "--shard"}, paramLabel = "I/N", converter = ShardConverter.class,
       description = "Convert only shard I of N (0 <= I < N) of the tree, for N processes or pods sharing the "
-          + "input and output; per-shard summary-I-of-N.json, failures-I-of-N.jsonl, lock and state.")
+          + "input and output; per-shard summary-I-of-N.json, failures-I-of-N.jsonl, lock and record.")
   Shard shard = Shard.ALL;
 
   @Option(names = {"-verbose", "--verbose"},
@@ -155,7 +155,12 @@ public final class Optimizr implements Callable<Integer> {
     Observability.Options obs = observability.validate(shard); // before validate() creates the output directory
     RunConfig config = validate();
     if (dryRun) {
-      return new DryRun(config, out).run() > 0 ? ExitCode.FAILURES.code() : ExitCode.OK.code();
+      try {
+        return new DryRun(config, out).run() > 0 ? ExitCode.FAILURES.code() : ExitCode.OK.code();
+      } catch (RecordException e) {
+        err.println("optimizr: " + e.getMessage());
+        return ExitCode.ABORTED.code();
+      }
     }
     EncoderCheck.run();
     // At a terminal, every line printed during the run goes above the progress bar, the signals' ones too.
@@ -175,19 +180,21 @@ public final class Optimizr implements Callable<Integer> {
     } catch (RunLock.HeldException e) {
       err.println("optimizr: " + e.getMessage());
       return ExitCode.LOCKED.code();
+    } catch (RecordException e) {
+      err.println("optimizr: " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.ABORTED.code();
     }
     return ExitCode.of(session.control().reason(), summary.files().failedFiles()).code();
   }
 
-  /** The relative paths listed in the previous run's failures.jsonl. */
-  private Set<String> previousFailures() throws UsageException {
-    Path list = output.resolve(shard.fileName(FailureLog.FILE_NAME));
-    try {
-      return FailureLog.readPaths(list);
-    } catch (NoSuchFileException e) {
-      throw new UsageException("-retry-failed: no previous failure list at " + list);
-    } catch (IOException e) {
-      throw new UsageException("-retry-failed: cannot read " + list + ": " + e.getMessage());
+  /** -retry-failed needs a record of earlier runs (or an earlier release's failure list, imported with it). */
+  private void checkFailuresOnRecord(RunConfig config) throws UsageException {
+    RecordPaths paths = RunSession.recordPaths(config);
+    if (!Files.exists(paths.database()) && !Files.exists(paths.legacyFailures())) {
+      throw new UsageException("-retry-failed: no record of earlier runs at " + paths.database());
     }
   }
 
@@ -200,9 +207,12 @@ public final class Optimizr implements Callable<Integer> {
     RunConfig config;
     try {
       config = new RunConfig(input, output, workers, options, new DecodeLimits(maxPixels, lenient), keepExtension,
-          force, retryFailed ? previousFailures() : null, shard);
+          force, retryFailed, shard);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+    if (retryFailed) {
+      checkFailuresOnRecord(config);
     }
     if (!Files.exists(input)) {
       throw new UsageException("input directory does not exist: " + input);

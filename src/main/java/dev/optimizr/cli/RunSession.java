@@ -30,8 +30,12 @@ import dev.optimizr.report.RunInfo;
 import dev.optimizr.report.RunSummary;
 import dev.optimizr.report.SummaryBuilder;
 import dev.optimizr.report.SummaryWriter;
-import dev.optimizr.state.ConversionState;
+import dev.optimizr.state.MigrationRecord;
+import dev.optimizr.state.RecordException;
+import dev.optimizr.state.RecordPaths;
+import dev.optimizr.state.RunEnd;
 import dev.optimizr.state.RunLock;
+import dev.optimizr.state.RunStart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,10 +47,11 @@ import java.util.function.Consumer;
 import org.slf4j.event.Level;
 
 /**
- * One run from the user's side: sets up logging, takes the output's lock, starts GC monitoring,
+ * One run from the user's side: sets up logging, takes the output's lock, opens the migration record, starts GC
+ * monitoring,
  * observability (memory sampling, metrics endpoint, heap dumps, flight recording) and progress, runs the batch,
- * then writes failures.jsonl and summary.json, prints the report, and stops its helpers in order (pushing the
- * final metrics), always.
+ * then writes failures.jsonl, summary.json and the run's entry in the record, prints the report, and stops its
+ * helpers in order (pushing the final metrics), always.
  */
 final class RunSession {
   /**
@@ -82,7 +87,8 @@ final class RunSession {
    * Takes the output's lock, runs the batch and returns the final summary; {@code onStart} receives the
    * temp-file cleanup for signals.
    */
-  RunSummary run(Consumer<Runnable> onStart) throws IOException, InterruptedException, RunLock.HeldException {
+  RunSummary run(Consumer<Runnable> onStart)
+      throws IOException, InterruptedException, RunLock.HeldException, RecordException {
     boolean json = display.logFormat() == LogFormat.JSON;
     // JSON: stdout carries only JSON events, so lines printed by the report code become events too.
     PrintWriter out = json ? new PrintWriter(new LineLogWriter("optimizr.console", Level.INFO), true) : this.out;
@@ -91,23 +97,35 @@ final class RunSession {
         LogSetup.start(display.logFormat(), display.verbose(), json ? this.out : this.err));
     Path outputRoot = config.output();
     Shard shard = config.shard();
-    try (RunLock lock = RunLock.acquire(outputRoot.resolve(shard.fileName(RunLock.FILE_NAME)));
-        ConversionState state = ConversionState.open(outputRoot.resolve(shard.fileName(ConversionState.FILE_NAME)),
-            config.encodingKey());
+    try (RunLock lock = RunLock.acquire(outputRoot, shard.sharded() ? shard.fileName(RunLock.FILE_NAME) : null,
+            shard.sharded() ? "shard " + shardLabel(shard) : null);
+        MigrationRecord record = MigrationRecord.open(recordPaths(config), config.encodingKey());
         GcMonitor gc = new GcMonitor();
         FailureLog failures = new FailureLog(writer, outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)))) {
-      return run(onStart, new Parts(obs, state, gc, failures, out, err), json);
+      record.notices().forEach(n -> err.println("optimizr: " + n));
+      return run(onStart, new Parts(obs, record, gc, failures, out, err), json);
     } finally {
       obs.close();
     }
   }
 
   /** What the outer run opened for the inner one, and the console writers (log-backed under JSON). */
-  private record Parts(Observability obs, ConversionState state, GcMonitor gc, FailureLog failures,
+  private record Parts(Observability obs, MigrationRecord record, GcMonitor gc, FailureLog failures,
       PrintWriter out, PrintWriter err) {}
 
+  /** Where this run's record lives: {@code OUT/.optimizr/record.db}, or this shard's file there. */
+  static RecordPaths recordPaths(RunConfig config) {
+    Shard shard = config.shard();
+    return RecordPaths.of(config.output(), shard::fileName, shard.fileName(FailureLog.FILE_NAME));
+  }
+
+  /** "I/N", or "all" for an unsharded run: how the record's list of runs names the shard. */
+  static String shardLabel(Shard shard) {
+    return shard.sharded() ? shard.index() + "/" + shard.count() : "all";
+  }
+
   private RunSummary run(Consumer<Runnable> onStart, Parts parts, boolean json)
-      throws IOException, InterruptedException {
+      throws IOException, InterruptedException, RecordException {
     PrintWriter out = parts.out();
     PrintWriter err = parts.err();
     Observability obs = parts.obs();
@@ -119,12 +137,16 @@ final class RunSession {
     Instant start = clock.instant();
     long cpuAtStart = ProcessStats.processCpuNanos(); // the run's CPU, not the JVM's start-up and JIT before it
     Path outputRoot = config.output();
+    MigrationRecord record = parts.record();
+    record.startRun(new RunStart(start, shardLabel(config.shard()), VersionInfo.version(),
+        config.input().toAbsolutePath().toString(), SettingsView.of(config.options()), config.encodingKey(),
+        config.keepExtension()));
     MemorySampler sampler = new MemorySampler(display.sampleInterval(), gc, clock);
     ConsoleReporter reporter = new ConsoleReporter(out, err, failures, display.verbose(), json);
     RunMetrics metrics = new RunMetrics();
     // Always counted: progress, the files-pending metrics and an interrupted run's "N not started" need it.
-    TreeCounter counter = TreeCounter.start(config);
-    BatchRunner runner = new BatchRunner(config, control, collector, writer, parts.state(),
+    TreeCounter counter = TreeCounter.start(config, record);
+    BatchRunner runner = new BatchRunner(config, control, collector, writer, record,
         results(reporter, metrics), reporter::onUnreadable);
     obs.start(metrics, new LiveSources(collector::snapshot, runner::queueDepth, config.queueCapacity(),
         config.workers(), obs::heapDumpsCaptured, start, counter::count,
@@ -156,7 +178,6 @@ final class RunSession {
     if (control.listenerFailure() != null) {
       err.println("optimizr: warning: could not record every result: " + control.listenerFailure());
     }
-    bestEffort(err, "compact the conversion record", parts.state()::compact);
     Shard shard = config.shard();
     boolean failuresWritten = bestEffort(err, "write " + shard.fileName(FailureLog.FILE_NAME), failures::commit);
     CollectorSnapshot snapshot = collector.snapshot();
@@ -173,6 +194,15 @@ final class RunSession {
     Path written = outputRoot.resolve(shard.fileName(SummaryWriter.FILE_NAME));
     boolean summaryWritten = bestEffort(err, "write " + written.getFileName(),
         () -> SummaryWriter.write(written, summary));
+    RunSummary.Files files = summary.files();
+    String problem = record.finishRun(new RunEnd(Instant.parse(summary.run().endTime()),
+        summary.run().durationSeconds(), files.totalFiles(), files.processedFiles(), files.failedFiles(),
+        files.skippedFiles(), summary.sizes().totalInputBytes(), summary.sizes().totalOutputBytes(),
+        summary.run().interrupted(), ExitCode.of(control.reason(), files.failedFiles()).code()));
+    if (problem != null) {
+      err.println("optimizr: warning: " + recordPaths(config).database() + ": " + problem
+          + "; the files concerned are converted again by the next run");
+    }
     if (display.verbose()) {
       BoxReport.render(summary, out);
     }

@@ -120,6 +120,11 @@ public final class AtomicFileWriter implements FileSink {
       this.channel = channel;
     }
 
+    /** The temp file, for content written by other means than {@link #stream()} (SQLite creating a database). */
+    public Path path() {
+      return temp;
+    }
+
     /** A buffered stream into the temp file; {@link #commit()} flushes it. */
     public OutputStream stream() {
       if (stream == null) {

@@ -5,7 +5,7 @@ import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
 import dev.optimizr.io.AtomicFileWriter;
 import dev.optimizr.io.FileSink;
-import dev.optimizr.state.ConversionState;
+import dev.optimizr.state.MigrationRecord;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ public final class BatchRunner {
   private final RunControl control;
   private final ConcurrentCollector collector;
   private final FileSink writer;
-  private final ConversionState state;
+  private final MigrationRecord record;
   private final Selection selection;
   private final Consumer<JobResult> listener;
   private final BiConsumer<Path, String> unreadable;
@@ -43,13 +43,13 @@ public final class BatchRunner {
    * @param unreadable receives paths the walker could not read, with a reason
    */
   public BatchRunner(RunConfig config, RunControl control, ConcurrentCollector collector, FileSink writer,
-      ConversionState state, Consumer<JobResult> listener, BiConsumer<Path, String> unreadable) {
+      MigrationRecord record, Consumer<JobResult> listener, BiConsumer<Path, String> unreadable) {
     this.config = config;
     this.control = control;
     this.collector = collector;
     this.writer = writer;
-    this.state = state;
-    this.selection = new Selection(config, state);
+    this.record = record;
+    this.selection = new Selection(config, record);
     this.listener = listener;
     this.unreadable = unreadable;
     this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
@@ -66,7 +66,7 @@ public final class BatchRunner {
     MemoryBudget budget = MemoryBudget.forThisJvm();
     ImageConverter converter = new ImageConverter(config.options(), config.limits(), budget);
     Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, writer, budget, collector,
-        new HeapGuard(HeapGuard.DEFAULT_THRESHOLD), state, listener);
+        new HeapGuard(HeapGuard.DEFAULT_THRESHOLD), record, listener);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < config.workers(); i++) {
       Thread t = new Thread(new Worker(shared), "optimizr-worker-" + (i + 1));
@@ -132,6 +132,7 @@ public final class BatchRunner {
       if (selection.wanted(job)) {
         collector.found();
         collector.failed(type.name());
+        record.failed(job.relative(), job.sizeBytes(), job.mtimeMillis(), type.name(), message);
         listener.accept(JobResult.failed(job, type, message, 0, null));
       }
       return true;
@@ -142,9 +143,13 @@ public final class BatchRunner {
       unreadable.accept(path, reason);
     }
 
-    /** Deletes temp files a killed run left in the output directory that mirrors {@code relativeDir}. */
+    /**
+     * Reads the record's entries for {@code relativeDir} (one query), and deletes temp files a killed run left
+     * in the output directory that mirrors it.
+     */
     @Override
     public void directory(Path relativeDir) {
+      selection.enter(relativeDir);
       Path dir = outputRoot.resolve(relativeDir.toString());
       if (!Files.isDirectory(dir)) {
         return;

@@ -4,7 +4,6 @@ import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.codec.webp.EncodeSettings;
 import java.nio.file.Path;
-import java.util.Set;
 
 /**
  * Everything one run needs, validated on construction. Immutable.
@@ -16,31 +15,30 @@ import java.util.Set;
  * @param limits decoder limits (pixel cap, leniency)
  * @param keepExtension name outputs {@code c.jpg.webp} rather than {@code c.webp}, so c.jpg and c.png never collide
  * @param force convert even files whose output is up to date
- * @param only relative paths to consider (for {@code -retry-failed}); null for the whole tree
+ * @param retryFailed consider only the files whose failure is on record ({@code -retry-failed})
  * @param shard the part of the tree this process converts
  */
 public record RunConfig(Path input, Path output, int workers, ConvertOptions options, DecodeLimits limits,
-    boolean keepExtension, boolean force, Set<String> only, Shard shard) {
+    boolean keepExtension, boolean force, boolean retryFailed, Shard shard) {
   public static final int MAX_WORKERS = 256;
 
   public RunConfig {
     if (workers < 1 || workers > MAX_WORKERS) {
       throw new IllegalArgumentException("-workers must be between 1 and " + MAX_WORKERS + ", got " + workers);
     }
-    only = only == null ? null : Set.copyOf(only);
     shard = shard == null ? Shard.ALL : shard;
   }
 
   /** A run at {@code quality} with every other encoding option at its default. */
   public RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits, boolean keepExtension,
-      boolean force, Set<String> only, Shard shard) {
+      boolean force, boolean retryFailed, Shard shard) {
     this(input, output, workers, ConvertOptions.of(new EncodeSettings(quality, EncodeSettings.DEFAULT_METHOD)), limits,
-        keepExtension, force, only, shard);
+        keepExtension, force, retryFailed, shard);
   }
 
   /** The RunConfig of a plain run over the whole tree. */
   public RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits, boolean keepExtension) {
-    this(input, output, workers, quality, limits, keepExtension, false, null, Shard.ALL);
+    this(input, output, workers, quality, limits, keepExtension, false, false, Shard.ALL);
   }
 
   /** WebP quality 0–100 (the starting point under {@code -target-ssim}). */

@@ -2,9 +2,9 @@ package dev.optimizr.pipeline;
 
 import dev.optimizr.analytics.TreeCount;
 import dev.optimizr.codec.ErrorType;
+import dev.optimizr.state.MigrationRecord;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,13 +18,21 @@ public final class TreeCounter implements AutoCloseable {
   private volatile boolean stop;
   private final Thread thread;
 
-  private TreeCounter(TreeWalker walker, Set<String> only) {
+  /** @param retry under {@code -retry-failed}, the selection that knows which failures are on record */
+  private TreeCounter(TreeWalker walker, Selection retry) {
     thread = new Thread(() -> {
       try {
         walker.walk(new TreeWalker.Sink() {
           @Override
+          public void directory(Path relativeDir) {
+            if (retry != null) {
+              retry.enter(relativeDir);
+            }
+          }
+
+          @Override
           public boolean found(Job job) {
-            if (only == null || only.contains(job.relative())) {
+            if (retry == null || retry.wanted(job)) {
               counted.incrementAndGet();
             }
             return !stop;
@@ -48,10 +56,10 @@ public final class TreeCounter implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  /** Starts counting the tree {@code config} describes. */
-  public static TreeCounter start(RunConfig config) throws IOException {
-    TreeCounter c = new TreeCounter(new TreeWalker(config.input().toRealPath(), config.output().toRealPath(),
-        config.keepExtension(), config.shard()), config.only());
+  /** Starts counting the tree {@code config} describes; {@code record} tells a retry which files failed. */
+  public static TreeCounter start(RunConfig config, MigrationRecord record) throws IOException {
+    TreeCounter c = new TreeCounter(TreeWalker.forRun(config, config.output().toRealPath()),
+        config.retryFailed() ? new Selection(config, record) : null);
     c.thread.start();
     return c;
   }

@@ -7,7 +7,7 @@ import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
 import dev.optimizr.io.FileSink;
 import dev.optimizr.io.LocalSink;
-import dev.optimizr.state.ConversionState;
+import dev.optimizr.state.MigrationRecord;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.util.concurrent.BlockingQueue;
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 final class Worker implements Runnable {
   /** What all workers of a run share. */
   record Shared(BlockingQueue<Job> queue, BooleanSupplier walkerDone, RunControl control, ImageConverter converter,
-      FileSink writer, MemoryBudget budget, ConcurrentCollector collector, HeapGuard heapGuard, ConversionState state,
+      FileSink writer, MemoryBudget budget, ConcurrentCollector collector, HeapGuard heapGuard, MigrationRecord record,
       Consumer<JobResult> listener) {}
 
   /** Added to the warnings of an image that converted only on its second attempt, alone. */
@@ -114,7 +114,8 @@ final class Worker implements Runnable {
     if (c.quality() >= 0) {
       s.collector().chosenQuality(c.quality());
     }
-    remember(job, c.written() ? c.outputBytes() : ConversionState.NO_OUTPUT);
+    s.record().converted(job.relative(), job.sizeBytes(), job.mtimeMillis(),
+        c.written() ? c.outputBytes() : MigrationRecord.NO_OUTPUT);
     return JobResult.converted(job, c, nanos);
   }
 
@@ -137,19 +138,9 @@ final class Worker implements Runnable {
     return false;
   }
 
-  private void remember(Job job, long outputBytes) {
-    try {
-      s.state().record(job.relative(), job.sizeBytes(), job.mtimeMillis(), outputBytes);
-    } catch (IOException e) {
-      // The output is complete; without the record it is only re-converted next time.
-      if (isDiskFull(e)) {
-        s.control().requestStop(StopReason.DISK_FULL);
-      }
-    }
-  }
-
   private JobResult fail(Job job, ErrorType type, String message, long start, Throwable cause) {
     s.collector().failed(type.name());
+    s.record().failed(job.relative(), job.sizeBytes(), job.mtimeMillis(), type.name(), message);
     return JobResult.failed(job, type, message, System.nanoTime() - start, cause);
   }
 

@@ -70,6 +70,17 @@ class IncrementalTest {
   }
 
   @Test
+  void runThatConvertsNothing_saysSo_andGivesNoAdviceFromAnEmptyRun() throws Exception {
+    Files.delete(in.resolve("synthetic/text-file.png"));
+    assertThat(run()).isZero();
+    assertThat(run()).isZero();
+    JsonNode s = summary();
+    assertThat(s.get("cpu_bound_analysis").asText()).isEqualTo("Nothing converted: 3 file(s) found, 3 already up "
+        + "to date, 0 failed; no timing or memory advice is drawn from a run without conversions.");
+    assertThat(s.get("recommendations")).isEmpty();
+  }
+
+  @Test
   void changedSource_deletedOutput_otherQuality_andForce_reconvert() throws Exception {
     run();
     Files.setLastModifiedTime(in.resolve("pngsuite/basn2c08.png"), FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
@@ -103,7 +114,7 @@ class IncrementalTest {
   @Test
   void retryFailed_withoutAPreviousList_isAUsageError() {
     assertThat(run("-retry-failed")).isEqualTo(2);
-    assertThat(stderr.toString()).startsWith("optimizr: -retry-failed: no previous failure list at ");
+    assertThat(stderr.toString()).startsWith("optimizr: -retry-failed: no record of earlier runs at ");
   }
 
   @Test

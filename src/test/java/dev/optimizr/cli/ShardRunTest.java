@@ -49,7 +49,7 @@ class ShardRunTest {
       assertThat(s.get("processed_files").asLong()).isPositive();
       processed += s.get("processed_files").asLong();
       assertThat(out.resolve("failures-" + i + "-of-3.jsonl")).exists();
-      assertThat(out.resolve(".optimizr-state-" + i + "-of-3")).exists();
+      assertThat(out.resolve(".optimizr/record-" + i + "-of-3.db")).exists();
     }
     assertThat(processed).isEqualTo(sources.size());
     assertThat(ChildRun.files(out, ".webp")).hasSize(sources.size());

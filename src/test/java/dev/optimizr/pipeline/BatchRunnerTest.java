@@ -8,7 +8,8 @@ import dev.optimizr.analytics.ConcurrentCollector;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.codec.Stage;
 import dev.optimizr.io.AtomicFileWriter;
-import dev.optimizr.state.ConversionState;
+import dev.optimizr.state.MigrationRecord;
+import dev.optimizr.state.RecordPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -57,8 +58,9 @@ class BatchRunnerTest {
     ConcurrentCollector counters = new ConcurrentCollector(Arrays.stream(Stage.values()).map(Enum::name).toList());
     ConcurrentLinkedQueue<JobResult> results = new ConcurrentLinkedQueue<>();
 
-    try (ConversionState state = ConversionState.open(Files.createDirectories(out).resolve(ConversionState.FILE_NAME), config.encodingKey())) {
-      new BatchRunner(config, new RunControl(), counters, new AtomicFileWriter(), state, results::add,
+    try (MigrationRecord record = MigrationRecord.open(RecordPaths.of(out, n -> n, "failures.jsonl"),
+        config.encodingKey())) {
+      new BatchRunner(config, new RunControl(), counters, new AtomicFileWriter(), record, results::add,
           (p, why) -> { }).run();
     }
 

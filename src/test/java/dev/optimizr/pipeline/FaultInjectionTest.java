@@ -10,7 +10,8 @@ import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.Stage;
 import dev.optimizr.io.AtomicFileWriter;
 import dev.optimizr.io.FileSink;
-import dev.optimizr.state.ConversionState;
+import dev.optimizr.state.MigrationRecord;
+import dev.optimizr.state.RecordPaths;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,9 @@ class FaultInjectionTest {
     ConcurrentCollector collector = new ConcurrentCollector(Arrays.stream(Stage.values()).map(Enum::name).toList());
     ConcurrentLinkedQueue<JobResult> results = new ConcurrentLinkedQueue<>();
     RunControl control = new RunControl();
-    try (ConversionState state = ConversionState.open(out.resolve(ConversionState.FILE_NAME), config.encodingKey())) {
-      new BatchRunner(config, control, collector, sink, state, results::add, (p, why) -> { }).run();
+    try (MigrationRecord record = MigrationRecord.open(RecordPaths.of(out, n -> n, "failures.jsonl"),
+        config.encodingKey())) {
+      new BatchRunner(config, control, collector, sink, record, results::add, (p, why) -> { }).run();
     }
     return new Outcome(control, collector.snapshot(), List.copyOf(results));
   }

@@ -1,0 +1,78 @@
+#!/bin/sh
+# The migration record at scale (BENCHMARKS.md, "Migration record").
+#
+#   bench/record.sh synthetic N   a record of N entries (imported from a generated .optimizr-state journal),
+#                                 then runs that each convert the 6 sample images: start-up and peak RSS vs N
+#   bench/record.sh tree N        a tree of N small JPEGs (hard links of 4 files, 1,000 per directory): first
+#                                 run, then an unchanged re-run against `find` over both trees and JVM start
+#
+# Environment: OPTIMIZR (default target/optimizr), WORK (default /tmp/optimizr-record-bench), and
+# OPTIMIZR_JAVA_OPTS as for the launcher (e.g. -Xmx40m). Prints tab-separated lines: case, what, seconds, peak RSS MB.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+optimizr=${OPTIMIZR:-$here/../target/optimizr}
+work=${WORK:-/tmp/optimizr-record-bench}
+mode=$1
+n=$2
+
+# Runs "$@" under /usr/bin/time; prints "label<TAB>seconds<TAB>peak RSS MB".
+measure() {
+  label=$1; shift
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > "$work/last.log" 2>&1 || true
+  read -r secs kb < "$work/time.txt"
+  printf '%s\t%s\t%s\t%d\n' "$mode-$n" "$label" "$secs" $((kb / 1024))
+}
+
+mkdir -p "$work"
+case $mode in
+  synthetic)
+    in=$work/in-new; out=$work/out-synthetic-$n
+    rm -rf "$in" "$out"; mkdir -p "$in/new" "$out"
+    cp "$here"/../samples/*.jpg "$here"/../samples/*.png "$in/new/" 2>/dev/null || true
+    python3 "$here/record-journal.py" "$n" "q80 m4 png-auto" > "$out/.optimizr-state"
+    measure "import run (journal of $n entries, 6 new images)" "$optimizr" -input "$in" -output "$out" -quiet
+    grep -h "imported\|Error\|error" "$work/last.log" | head -3 >&2 || true
+    for i in 1 2 3; do
+      rm -rf "$out/new"
+      measure "run $i (record of $n entries, 6 new images)" "$optimizr" -input "$in" -output "$out" -quiet
+    done
+    ls -l "$out/.optimizr/record.db" | awk '{ printf "record.db: %.1f MB\n", $5 / 1048576 }' >&2
+    ;;
+  tree)
+    in=$work/in-tree-$n; out=$work/out-tree-$n
+    if [ ! -f "$in/.complete" ]; then
+      rm -rf "$in"; mkdir -p "$in/seed"
+      # four small JPEGs of the test corpus (0.7-1.2 KB); every tree file is a hard link to one of them
+      k=0
+      for f in wuffs/hippopotamus.jpeg wuffs/peacock.progressive.scan001.jpeg \
+          wuffs/peacock.progressive.scan002.jpeg wuffs/peacock.progressive.scan003.jpeg; do
+        cp "$here/../src/test/resources/edge/$f" "$in/seed/s$k.jpg"
+        k=$((k + 1))
+      done
+      i=0
+      while [ $i -lt "$n" ]; do
+        d=$in/d$((i / 1000 / 100))/d$((i / 1000))
+        [ -d "$d" ] || mkdir -p "$d"
+        ln "$in/seed/s$((i % 4)).jpg" "$d/IMG_$i.jpg"
+        i=$((i + 1))
+      done
+      mv "$in/seed" "$work/seed-$n"
+      touch "$in/.complete"
+    fi
+    rm -rf "$out"
+    measure "first run" "$optimizr" -input "$in" -output "$out" -quiet
+    tail -3 "$work/last.log" >&2
+    measure "unchanged re-run" "$optimizr" -input "$in" -output "$out" -quiet
+    tail -3 "$work/last.log" >&2
+    measure "unchanged re-run (progress counter on, as at a terminal or in a log)" "$optimizr" -input "$in" \
+      -output "$out" --progress-interval 1h
+    sync
+    measure "find IN -printf '%s %T@'" find "$in" -printf '%s %T@\n'
+    measure "find OUT -printf '%s %T@'" find "$out" -printf '%s %T@\n'
+    measure "JVM start (optimizr -version)" "$optimizr" -version
+    ;;
+  *)
+    echo "usage: $0 synthetic|tree N" >&2
+    exit 2
+    ;;
+esac
