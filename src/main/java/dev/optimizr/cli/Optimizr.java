@@ -100,7 +100,7 @@ public final class Optimizr implements Callable<Integer> {
   Duration progressInterval;
 
   @Option(names = {"-version", "--version"}, versionHelp = true,
-      description = "Print optimizr, libwebp and Java versions and exit.")
+      description = "Print the optimizr, libwebp, Java and OS versions and exit.")
   boolean versionRequested;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -129,7 +129,7 @@ public final class Optimizr implements Callable<Integer> {
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler((ex, a) -> usage(ex.getMessage()))
+        .setParameterExceptionHandler((ex, a) -> usage(UnknownOption.describe(ex)))
         .setExecutionExceptionHandler((ex, c, p) -> {
           if (ex instanceof UsageException) {
             return usage(ex.getMessage());
@@ -191,6 +191,15 @@ public final class Optimizr implements Callable<Integer> {
     }
   }
 
+  /** True when both name one existing directory, however spelled (relative, {@code ..}, symbolic links). */
+  private static boolean sameDirectory(Path input, Path output) {
+    try {
+      return Files.isDirectory(output) && Files.isSameFile(input, output);
+    } catch (IOException e) {
+      return false; // an unreadable output is reported when it is first written
+    }
+  }
+
   /** Range checks first, then the file system: input must be a directory, output must not be a file. */
   private RunConfig validate() throws UsageException {
     if (force && retryFailed) {
@@ -212,6 +221,10 @@ public final class Optimizr implements Callable<Integer> {
     }
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new UsageException("-output exists and is not a directory: " + output);
+    }
+    if (sameDirectory(input, output)) {
+      throw new UsageException("-input and -output are the same directory (" + input
+          + "): the output must be a separate tree");
     }
     if (dryRun) {
       return config; // writes nothing, not even the output directory
