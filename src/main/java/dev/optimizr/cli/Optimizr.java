@@ -134,6 +134,11 @@ public final class Optimizr implements Callable<Integer> {
           if (ex instanceof UsageException) {
             return usage(ex.getMessage());
           }
+          if (ex instanceof OutputAccess.CannotWriteException) {
+            err.println("optimizr: " + ex.getMessage());
+            err.flush();
+            return ExitCode.CANNOT_WRITE.code();
+          }
           err.println("optimizr: aborted: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
           if (verbose) {
             ex.printStackTrace(err);
@@ -151,7 +156,8 @@ public final class Optimizr implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws UsageException, IOException, InterruptedException {
+  public Integer call() throws UsageException, OutputAccess.CannotWriteException, IOException,
+      InterruptedException {
     Observability.Options obs = observability.validate(shard); // before validate() creates the output directory
     RunConfig config = validate();
     if (dryRun) {
@@ -175,6 +181,12 @@ public final class Optimizr implements Callable<Integer> {
     } catch (RunLock.HeldException e) {
       err.println("optimizr: " + e.getMessage());
       return ExitCode.LOCKED.code();
+    } catch (FileSystemException e) {
+      Exception classified = OutputAccess.classify(e, output);
+      if (classified instanceof OutputAccess.CannotWriteException cannot) {
+        throw cannot;
+      }
+      throw e;
     }
     return ExitCode.of(session.control().reason(), summary.files().failedFiles()).code();
   }
@@ -201,7 +213,7 @@ public final class Optimizr implements Callable<Integer> {
   }
 
   /** Range checks first, then the file system: input must be a directory, output must not be a file. */
-  private RunConfig validate() throws UsageException {
+  private RunConfig validate() throws UsageException, OutputAccess.CannotWriteException {
     if (force && retryFailed) {
       throw new UsageException("-force and -retry-failed cannot be combined");
     }
@@ -229,14 +241,7 @@ public final class Optimizr implements Callable<Integer> {
     if (dryRun) {
       return config; // writes nothing, not even the output directory
     }
-    try {
-      Files.createDirectories(output);
-    } catch (FileSystemException e) {
-      String why = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-      throw new UsageException("cannot create output directory " + output + ": " + why);
-    } catch (IOException e) {
-      throw new UsageException("cannot create output directory " + output + ": " + e.getMessage());
-    }
+    OutputAccess.prepare(output);
     return config;
   }
 }

@@ -8,6 +8,7 @@ import dev.optimizr.analytics.ProcessStats;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.Stage;
 import dev.optimizr.io.AtomicFileWriter;
+import dev.optimizr.io.IoReasons;
 import dev.optimizr.logging.LineLogWriter;
 import dev.optimizr.logging.LogFormat;
 import dev.optimizr.logging.LogSetup;
@@ -202,7 +203,7 @@ final class RunSession {
       step.run();
       return true;
     } catch (IOException e) {
-      err.println("optimizr: could not " + what + ": " + e);
+      err.println("optimizr: could not " + what + ": " + IoReasons.reason(e));
       return false;
     }
   }

@@ -13,6 +13,7 @@ import dev.optimizr.codec.webp.EncodeSettings;
 import dev.optimizr.codec.webp.WebPContainer;
 import dev.optimizr.io.ImageSink;
 import dev.optimizr.io.ImageSource;
+import dev.optimizr.io.IoReasons;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -156,7 +157,8 @@ public final class ImageConverter {
     try {
       sink.write(webp);
     } catch (IOException e) {
-      throw new ConversionException(ErrorType.IO_ERROR, "cannot write " + sink.name() + ": " + e, e);
+      throw new ConversionException(ErrorType.IO_ERROR,
+          "cannot write " + sink.name() + ": " + IoReasons.reason(e), e);
     }
   }
 
@@ -168,7 +170,8 @@ public final class ImageConverter {
     try {
       sink.delete();
     } catch (IOException e) {
-      throw new ConversionException(ErrorType.IO_ERROR, "cannot remove the older " + sink.name() + ": " + e, e);
+      throw new ConversionException(ErrorType.IO_ERROR,
+          "cannot remove the older " + sink.name() + ": " + IoReasons.reason(e), e);
     }
   }
 
@@ -183,7 +186,7 @@ public final class ImageConverter {
     } catch (AccessDeniedException e) {
       throw new ConversionException(ErrorType.IO_ERROR, "permission denied", e);
     } catch (IOException e) {
-      throw new ConversionException(ErrorType.IO_ERROR, "cannot read: " + e.getMessage(), e);
+      throw new ConversionException(ErrorType.IO_ERROR, "cannot read: " + IoReasons.reason(e), e);
     }
   }
 }
