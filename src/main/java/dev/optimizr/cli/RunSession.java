@@ -64,11 +64,12 @@ final class RunSession {
   private final PrintWriter out;
   private final PrintWriter err;
   private final RunControl control = new RunControl();
-  private final AtomicFileWriter writer = new AtomicFileWriter();
+  private final AtomicFileWriter writer;
 
   RunSession(RunConfig config, Display display, Observability.Options observability, PrintWriter out,
       PrintWriter err) {
     this.config = config;
+    this.writer = new AtomicFileWriter(config.output());
     this.display = display;
     this.observability = observability;
     this.out = out;

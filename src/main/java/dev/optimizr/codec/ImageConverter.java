@@ -14,6 +14,7 @@ import dev.optimizr.codec.webp.WebPContainer;
 import dev.optimizr.io.ImageSink;
 import dev.optimizr.io.ImageSource;
 import dev.optimizr.io.IoReasons;
+import dev.optimizr.io.OutputLinks;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -156,6 +157,8 @@ public final class ImageConverter {
   private static void write(ImageSink sink, byte[] webp) throws ConversionException {
     try {
       sink.write(webp);
+    } catch (OutputLinks.LinkedOutputException e) {
+      throw new ConversionException(ErrorType.OUTPUT_SYMLINK, e.getMessage(), e);
     } catch (IOException e) {
       throw new ConversionException(ErrorType.IO_ERROR,
           "cannot write " + sink.name() + ": " + IoReasons.reason(e), e);
@@ -169,6 +172,8 @@ public final class ImageConverter {
   private static void removeStale(ImageSink sink) throws ConversionException {
     try {
       sink.delete();
+    } catch (OutputLinks.LinkedOutputException e) {
+      throw new ConversionException(ErrorType.OUTPUT_SYMLINK, e.getMessage(), e);
     } catch (IOException e) {
       throw new ConversionException(ErrorType.IO_ERROR,
           "cannot remove the older " + sink.name() + ": " + IoReasons.reason(e), e);
