@@ -140,52 +140,80 @@ public final class RunAnalysis {
     if (io >= 0.30 || (util < 0.50 && idleShare(in) >= 0.30)) {
       return "I/O bound: " + numbers;
     }
+    if (util >= 0.75) {
+      return "CPU bound: " + numbers;
+    }
     long stages = in.counts().stageTotals().totalNanos();
     double compute = stages == 0 ? 0 : in.counts().stageTotals().nanosOf("DECODE", "NORMALISE", "ENCODE")
         / (double) stages;
-    // On a shared or throttled host CPU use can stay low although the workers never wait and only compute.
-    if (util >= 0.75 || (compute >= 0.80 && idleShare(in) < 0.10)) {
-      return "CPU bound: " + numbers;
+    if (compute >= 0.80 && idleShare(in) < 0.10) {
+      // Workers that never wait for files and only "compute", yet leave the cores partly idle: either they wait
+      // for heap (the memory budget's wait counts as decode time) or the host gives less CPU than it shows.
+      if (in.counts().forcedGcRuns() > 0) {
+        return f("Memory bound: %s The heap passed 70 %% %d time(s) (%d MB max): workers waited for memory, "
+            + "which counts as image time.", numbers, in.counts().forcedGcRuns(), in.heapMaxBytes() / MB);
+      }
+      return "CPU bound: " + numbers + " Workers that only compute yet use under 75 % of the cores mean the host "
+          + "gives less CPU than it shows (shared or throttled).";
     }
     return "Balanced: " + numbers;
+  }
+
+  /**
+   * The launcher's knob for the heap, at twice the current maximum: e.g. {@code OPTIMIZR_JAVA_OPTS=-Xmx768m}
+   * (src/main/sh/launcher.sh passes that variable to the JVM; with plain {@code java -jar}, the -Xmx flag).
+   */
+  static String biggerHeap(long heapMaxBytes) {
+    long mb = Math.max(64, 2 * (heapMaxBytes / MB));
+    return "OPTIMIZR_JAVA_OPTS=-Xmx" + (mb % 1024 == 0 ? mb / 1024 + "g" : mb + "m");
   }
 
   private static List<String> recommendations(Inputs in, double util, boolean leak, double riseMb) {
     List<String> out = new ArrayList<>();
     CollectorSnapshot c = in.counts();
     double wallMs = in.wall().toMillis();
-    if (in.workers() > 2 * in.processors()) {
+    long heapMb = in.heapMaxBytes() / MB;
+    boolean heapTight = c.forcedGcRuns() > 0;
+    boolean tooMany = in.workers() > 2 * in.processors();
+    if (tooMany) {
       out.add(f("-workers %d is more than twice the %d available processors: extra workers only add memory "
           + "and contention; try -workers %d.", in.workers(), in.processors(), in.processors() + 1));
-    } else if (in.workers() < in.processors() && util >= 0.75) {
+    } else if (in.workers() < in.processors() && util >= 0.75 && !heapTight) {
       out.add(f("CPU use was %.0f %% of the %d core(s) in use and %d processors are available: try -workers %d.",
           util * 100, in.workers(), in.processors(), in.processors()));
     }
     double idle = idleShare(in);
-    if (idle >= 0.25 && c.done() > in.workers()) {
+    if (idle >= 0.25 && c.done() > in.workers() && util < 0.75) {
+      boolean moreHelps = !heapTight && in.workers() <= in.processors();
       out.add(f("Workers waited for the next file %.0f %% of the time: listing or reading the input is the "
-          + "bottleneck, not conversion.", idle * 100));
+          + "bottleneck, not conversion; %s", idle * 100, moreHelps
+              ? f("-workers %d (one above the %d processors) can hide some of its latency.", in.processors() + 1,
+                  in.processors())
+              : f("more than -workers %d will not help.", in.workers())));
     }
     Percentiles t = c.times();
     if (c.converted() >= 20 && t.p50Ms() > 0 && t.p99Ms() / t.p50Ms() >= 5) {
       out.add(f("p99 processing time %.0f ms is %.1fx the median %.0f ms (max %.0f ms): a few much larger images "
-          + "dominate; they also set the peak memory.", t.p99Ms(), t.p99Ms() / t.p50Ms(), t.p50Ms(), t.maxMs()));
+          + "dominate and set the peak memory; -max-width/-max-height shrink them, -max-pixels refuses them.",
+          t.p99Ms(), t.p99Ms() / t.p50Ms(), t.p50Ms(), t.maxMs()));
     }
     if (wallMs > 0 && in.gcPauseMillis() / wallMs >= 0.05) {
-      out.add(f("GC pauses took %.1f %% of the run (%d ms): give the JVM more heap (max now %d MB).",
-          100 * in.gcPauseMillis() / wallMs, in.gcPauseMillis(), in.heapMaxBytes() / MB));
+      out.add(f("GC pauses took %.1f %% of the run (%d ms) with a %d MB heap: raise it, e.g. %s.",
+          100 * in.gcPauseMillis() / wallMs, in.gcPauseMillis(), heapMb, biggerHeap(in.heapMaxBytes())));
     }
-    if (c.forcedGcRuns() > 0) {
+    if (heapTight) {
       out.add(f("The heap passed 70 %% after %d image(s) and System.gc() ran each time: %d MB of heap is tight for "
-          + "%d workers; raise -Xmx or lower -workers.", c.forcedGcRuns(), in.heapMaxBytes() / MB, in.workers()));
+          + "%d workers; raise it (%s) or lower -workers to %d.", c.forcedGcRuns(), heapMb, in.workers(),
+          biggerHeap(in.heapMaxBytes()), tooMany ? in.processors() + 1 : Math.max(1, in.workers() - 1)));
     }
     if (leak) {
       out.add(f("The post-GC heap floor rose %.0f MB during the run (%.0f MB/hour): memory is being retained; "
-          + "capture a heap dump and report it.", riseMb, floorTrendMbPerHour(in.memory())));
+          + "capture a heap dump with -heap-dump-dir DIR and report it.", riseMb, floorTrendMbPerHour(in.memory())));
     }
     if (c.largerOutputs() > 0) {
       out.add(f("%d of %d converted file(s) (%.1f %%) are larger as WebP than their source, usually small or "
-          + "already optimised PNGs.", c.largerOutputs(), c.converted(), 100.0 * c.largerOutputs() / c.converted()));
+          + "already optimised PNGs; -if-larger skip keeps the source instead.", c.largerOutputs(), c.converted(),
+          100.0 * c.largerOutputs() / c.converted()));
     }
     if (c.failed() > 0) {
       out.add(failures(c));
@@ -200,7 +228,8 @@ public final class RunAnalysis {
   private static String failures(CollectorSnapshot c) {
     Map.Entry<String, Long> top = c.errorsByType().entrySet().stream()
         .max(Map.Entry.comparingByValue()).orElseThrow();
-    return f("%d file(s) failed, most often %s (%d): see failures.jsonl.", c.failed(), top.getKey(), top.getValue());
+    return f("%d file(s) failed, most often %s (%d): see failures.jsonl; -retry-failed converts only those "
+        + "once the cause is fixed.", c.failed(), top.getKey(), top.getValue());
   }
 
   private static String f(String format, Object... args) {

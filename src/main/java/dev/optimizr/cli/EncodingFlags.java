@@ -47,7 +47,8 @@ final class EncodingFlags {
       description = "Aim for this PSNR per image, as cwebp -psnr (lossy; more encoder passes).")
   Double targetPsnr;
 
-  @Option(names = {"-preset", "--preset"}, paramLabel = "NAME",
+  @Option(names = {"-preset", "--preset"}, completionCandidates = CompletionValues.Presets.class,
+      paramLabel = "NAME",
       description = "cwebp's lossy tuning preset: default, photo, picture, drawing, icon or text; emulated "
           + "with libwebp's own preset values, as the binding has no preset call.")
   String preset;
@@ -60,16 +61,19 @@ final class EncodingFlags {
       description = "Shrink taller images to N pixels high, keeping the aspect ratio; never enlarges.")
   Integer maxHeight;
 
-  @Option(names = {"-metadata", "--metadata"}, paramLabel = "LIST", defaultValue = "none",
+  @Option(names = {"-metadata", "--metadata"}, completionCandidates = CompletionValues.Metadata.class,
+      paramLabel = "LIST", defaultValue = "none",
       description = "Metadata to copy: none, all, or a list of icc,exif,xmp (default: ${DEFAULT-VALUE}). EXIF "
           + "is written with Orientation 1; with icc, pixels stay in the embedded profile's colours.")
   String metadata;
 
-  @Option(names = {"-png", "--png"}, paramLabel = "MODE", defaultValue = "auto",
+  @Option(names = {"-png", "--png"}, completionCandidates = CompletionValues.PngModes.class,
+      paramLabel = "MODE", defaultValue = "auto",
       description = "PNG sources: auto (graphics lossless when smaller), lossy or lossless (default: ${DEFAULT-VALUE}).")
   String png;
 
-  @Option(names = {"-if-larger", "--if-larger"}, paramLabel = "keep|skip", defaultValue = "keep",
+  @Option(names = {"-if-larger", "--if-larger"}, completionCandidates = CompletionValues.IfLarger.class,
+      paramLabel = "keep|skip", defaultValue = "keep",
       description = "When the WebP is larger than its source: keep it, or skip writing it (default: ${DEFAULT-VALUE}).")
   String ifLarger;
 

@@ -10,8 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 public enum ExitCode {
   OK(0, "every image found was converted"),
   FAILURES(1, "the run finished, but at least one file failed (see OUT/failures.jsonl)"),
-  USAGE(2, "usage error: bad flag or value, missing input directory, output is a file"),
+  USAGE(2, "usage error: bad flag or value, missing input directory, output is a file or the input itself"),
   ABORTED(70, "the run could not go on (e.g. libwebp could not load); the message says why"),
+  CANNOT_WRITE(73, "the output directory cannot be created or written (permission denied, read-only file "
+      + "system): nothing was done; the message names it"),
   DISK_FULL(74, "the output file system filled up: the run stopped cleanly; re-run after freeing space"),
   LOCKED(75, "another optimizr run holds OUT/.optimizr.lock: nothing was done; try again later"),
   INTERRUPTED(130, "stopped by SIGINT (Ctrl+C) after finishing the images in progress"),

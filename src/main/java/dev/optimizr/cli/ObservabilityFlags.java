@@ -37,7 +37,7 @@ final class ObservabilityFlags {
   String pushInstance;
 
   @Option(names = {"-log-format", "--log-format"}, paramLabel = "FORMAT", defaultValue = "text",
-      converter = LogFormatConverter.class,
+      converter = LogFormatConverter.class, completionCandidates = CompletionValues.LogFormats.class,
       description = "text (default) or json: one JSON object per line on stdout (timestamp, level, logger, "
           + "message, path, error_type, duration_ms) for ELK/Loki.")
   LogFormat logFormat;

@@ -100,7 +100,7 @@ public final class Optimizr implements Callable<Integer> {
   Duration progressInterval;
 
   @Option(names = {"-version", "--version"}, versionHelp = true,
-      description = "Print optimizr, libwebp and Java versions and exit.")
+      description = "Print the optimizr, libwebp, Java and OS versions and exit.")
   boolean versionRequested;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -129,10 +129,15 @@ public final class Optimizr implements Callable<Integer> {
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler((ex, a) -> usage(ex.getMessage()))
+        .setParameterExceptionHandler((ex, a) -> usage(UnknownOption.describe(ex)))
         .setExecutionExceptionHandler((ex, c, p) -> {
           if (ex instanceof UsageException) {
             return usage(ex.getMessage());
+          }
+          if (ex instanceof OutputAccess.CannotWriteException) {
+            err.println("optimizr: " + ex.getMessage());
+            err.flush();
+            return ExitCode.CANNOT_WRITE.code();
           }
           err.println("optimizr: aborted: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
           if (verbose) {
@@ -151,7 +156,8 @@ public final class Optimizr implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws UsageException, IOException, InterruptedException {
+  public Integer call() throws UsageException, OutputAccess.CannotWriteException, IOException,
+      InterruptedException {
     Observability.Options obs = observability.validate(shard); // before validate() creates the output directory
     RunConfig config = validate();
     if (dryRun) {
@@ -186,6 +192,12 @@ public final class Optimizr implements Callable<Integer> {
         e.printStackTrace(err);
       }
       return ExitCode.ABORTED.code();
+    } catch (FileSystemException e) {
+      Exception classified = OutputAccess.classify(e, output);
+      if (classified instanceof OutputAccess.CannotWriteException cannot) {
+        throw cannot;
+      }
+      throw e;
     }
     return ExitCode.of(session.control().reason(), summary.files().failedFiles()).code();
   }
@@ -198,8 +210,17 @@ public final class Optimizr implements Callable<Integer> {
     }
   }
 
+  /** True when both name one existing directory, however spelled (relative, {@code ..}, symbolic links). */
+  private static boolean sameDirectory(Path input, Path output) {
+    try {
+      return Files.isDirectory(output) && Files.isSameFile(input, output);
+    } catch (IOException e) {
+      return false; // an unreadable output is reported when it is first written
+    }
+  }
+
   /** Range checks first, then the file system: input must be a directory, output must not be a file. */
-  private RunConfig validate() throws UsageException {
+  private RunConfig validate() throws UsageException, OutputAccess.CannotWriteException {
     if (force && retryFailed) {
       throw new UsageException("-force and -retry-failed cannot be combined");
     }
@@ -223,17 +244,14 @@ public final class Optimizr implements Callable<Integer> {
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new UsageException("-output exists and is not a directory: " + output);
     }
+    if (sameDirectory(input, output)) {
+      throw new UsageException("-input and -output are the same directory (" + input
+          + "): the output must be a separate tree");
+    }
     if (dryRun) {
       return config; // writes nothing, not even the output directory
     }
-    try {
-      Files.createDirectories(output);
-    } catch (FileSystemException e) {
-      String why = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-      throw new UsageException("cannot create output directory " + output + ": " + why);
-    } catch (IOException e) {
-      throw new UsageException("cannot create output directory " + output + ": " + e.getMessage());
-    }
+    OutputAccess.prepare(output);
     return config;
   }
 }

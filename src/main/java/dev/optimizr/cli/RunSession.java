@@ -8,6 +8,7 @@ import dev.optimizr.analytics.ProcessStats;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.Stage;
 import dev.optimizr.io.AtomicFileWriter;
+import dev.optimizr.io.IoReasons;
 import dev.optimizr.logging.LineLogWriter;
 import dev.optimizr.logging.LogFormat;
 import dev.optimizr.logging.LogSetup;
@@ -68,11 +69,12 @@ final class RunSession {
   private final PrintWriter out;
   private final PrintWriter err;
   private final RunControl control = new RunControl();
-  private final AtomicFileWriter writer = new AtomicFileWriter();
+  private final AtomicFileWriter writer;
 
   RunSession(RunConfig config, Display display, Observability.Options observability, PrintWriter out,
       PrintWriter err) {
     this.config = config;
+    this.writer = new AtomicFileWriter(config.output());
     this.display = display;
     this.observability = observability;
     this.out = out;
@@ -232,7 +234,7 @@ final class RunSession {
       step.run();
       return true;
     } catch (IOException e) {
-      err.println("optimizr: could not " + what + ": " + e);
+      err.println("optimizr: could not " + what + ": " + IoReasons.reason(e));
       return false;
     }
   }

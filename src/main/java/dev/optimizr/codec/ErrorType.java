@@ -12,6 +12,8 @@ public enum ErrorType {
   IO_ERROR,
   /** Another input in the same directory already maps to the same output name. */
   OUTPUT_COLLISION,
+  /** The output path passes through a symbolic link inside the output tree; nothing is written through it. */
+  OUTPUT_SYMLINK,
   /** libwebp refused or failed to encode the decoded pixels. */
   ENCODE_ERROR,
   /** The JVM ran out of heap while converting this image. */

@@ -13,6 +13,8 @@ import dev.optimizr.codec.webp.EncodeSettings;
 import dev.optimizr.codec.webp.WebPContainer;
 import dev.optimizr.io.ImageSink;
 import dev.optimizr.io.ImageSource;
+import dev.optimizr.io.IoReasons;
+import dev.optimizr.io.OutputLinks;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -155,8 +157,11 @@ public final class ImageConverter {
   private static void write(ImageSink sink, byte[] webp) throws ConversionException {
     try {
       sink.write(webp);
+    } catch (OutputLinks.LinkedOutputException e) {
+      throw new ConversionException(ErrorType.OUTPUT_SYMLINK, e.getMessage(), e);
     } catch (IOException e) {
-      throw new ConversionException(ErrorType.IO_ERROR, "cannot write " + sink.name() + ": " + e, e);
+      throw new ConversionException(ErrorType.IO_ERROR,
+          "cannot write " + sink.name() + ": " + IoReasons.reason(e), e);
     }
   }
 
@@ -167,8 +172,11 @@ public final class ImageConverter {
   private static void removeStale(ImageSink sink) throws ConversionException {
     try {
       sink.delete();
+    } catch (OutputLinks.LinkedOutputException e) {
+      throw new ConversionException(ErrorType.OUTPUT_SYMLINK, e.getMessage(), e);
     } catch (IOException e) {
-      throw new ConversionException(ErrorType.IO_ERROR, "cannot remove the older " + sink.name() + ": " + e, e);
+      throw new ConversionException(ErrorType.IO_ERROR,
+          "cannot remove the older " + sink.name() + ": " + IoReasons.reason(e), e);
     }
   }
 
@@ -183,7 +191,7 @@ public final class ImageConverter {
     } catch (AccessDeniedException e) {
       throw new ConversionException(ErrorType.IO_ERROR, "permission denied", e);
     } catch (IOException e) {
-      throw new ConversionException(ErrorType.IO_ERROR, "cannot read: " + e.getMessage(), e);
+      throw new ConversionException(ErrorType.IO_ERROR, "cannot read: " + IoReasons.reason(e), e);
     }
   }
 }

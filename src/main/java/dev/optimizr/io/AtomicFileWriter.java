@@ -29,6 +29,18 @@ public final class AtomicFileWriter implements FileSink {
   /** Read-held while a temp file is created and registered; write-held by {@link #deleteInFlight()}. */
   private final ReentrantReadWriteLock creation = new ReentrantReadWriteLock();
   private volatile boolean closed;
+  /** Null: writes anywhere (reports, the record, tests); else nothing passes through a link below the root. */
+  private final OutputLinks links;
+
+  /** A writer for paths anywhere. */
+  public AtomicFileWriter() {
+    this.links = null;
+  }
+
+  /** A writer for the output tree under {@code root}, never through a symbolic link inside it. */
+  public AtomicFileWriter(Path root) {
+    this.links = new OutputLinks(root);
+  }
 
   /** Writes {@code content} to {@code target}, replacing it atomically; no partial file survives a failure. */
   @Override
@@ -47,11 +59,23 @@ public final class AtomicFileWriter implements FileSink {
    * the temp file. For content written piece by piece (failures.jsonl).
    */
   public Pending open(Path target) throws IOException {
+    if (links != null) {
+      links.check(target); // before createDirectories, which would follow a link
+    }
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     Path temp = dir.resolve("." + target.getFileName() + OWN_MARKER + suffix);
     return new Pending(target, temp, create(temp));
+  }
+
+  /** Deletes {@code target} if it exists, under the same rule about links as a write. */
+  @Override
+  public void delete(Path target) throws IOException {
+    if (links != null) {
+      links.check(target);
+    }
+    Files.deleteIfExists(target);
   }
 
   /** True for a temp file name of any optimizr process, this one included. */

@@ -1,7 +1,6 @@
 package dev.optimizr.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,6 +20,6 @@ public record LocalSink(Path target, FileSink writer) implements ImageSink {
 
   @Override
   public void delete() throws IOException {
-    Files.deleteIfExists(target);
+    writer.delete(target);
   }
 }

@@ -5,6 +5,7 @@ import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
 import dev.optimizr.io.AtomicFileWriter;
 import dev.optimizr.io.FileSink;
+import dev.optimizr.io.OutputLinks;
 import dev.optimizr.state.MigrationRecord;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -91,6 +92,7 @@ public final class BatchRunner {
   /** Feeds the queue; waits while it is full, and gives up as soon as a stop is requested. */
   private final class QueueSink implements TreeWalker.Sink {
     private final BlockingQueue<Job> queue;
+    private final OutputLinks links = new OutputLinks(outputRoot);
 
     QueueSink(BlockingQueue<Job> queue) {
       this.queue = queue;
@@ -151,7 +153,11 @@ public final class BatchRunner {
     public void directory(Path relativeDir) {
       selection.enter(relativeDir);
       Path dir = outputRoot.resolve(relativeDir.toString());
-      if (!Files.isDirectory(dir)) {
+      try {
+        if (!Files.isDirectory(dir) || links.throughLink(dir)) {
+          return; // never delete where a link inside the output points
+        }
+      } catch (IOException e) {
         return;
       }
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir,

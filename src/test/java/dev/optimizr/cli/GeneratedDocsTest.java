@@ -58,4 +58,34 @@ class GeneratedDocsTest {
     List<String> expected = visibleOptions().stream().flatMap(o -> Stream.of(o.names())).toList();
     assertThat(offered.lines().toList()).containsExactlyInAnyOrderElementsOf(expected);
   }
+
+  /** What bash offers after {@code words} (the last one being completed, possibly empty). */
+  private static List<String> complete(String... words) throws Exception {
+    String typed = "optimizr " + String.join(" ", words);
+    StringBuilder array = new StringBuilder("optimizr");
+    for (String w : words) {
+      array.append(" '").append(w).append("'");
+    }
+    String script = "source " + COMPLETION.toAbsolutePath() + "\n"
+        + "COMP_WORDS=(" + array + "); COMP_CWORD=" + words.length + "; COMP_LINE='" + typed + "'; COMP_POINT="
+        + typed.length() + "\n"
+        + "_complete_optimizr optimizr '" + words[words.length - 1] + "' '"
+        + (words.length > 1 ? words[words.length - 2] : "optimizr") + "'\n"
+        + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+    Process bash = new ProcessBuilder("bash", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String offered = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bash.waitFor()).as(offered).isZero();
+    return offered.lines().filter(l -> !l.isEmpty()).toList();
+  }
+
+  @Test
+  void completion_offersEachValueFlagsValues_inTheDocumentedLowerCase() throws Exception {
+    assertThat(complete("-log-format", "")).containsExactlyInAnyOrder("text", "json");
+    assertThat(complete("--log-format", "j")).containsExactly("json");
+    assertThat(complete("-png", "")).containsExactlyInAnyOrder("auto", "lossy", "lossless");
+    assertThat(complete("-preset", "")).containsExactlyInAnyOrder("default", "photo", "picture", "drawing", "icon",
+        "text");
+    assertThat(complete("-if-larger", "")).containsExactlyInAnyOrder("keep", "skip");
+    assertThat(complete("-metadata", "")).containsExactlyInAnyOrder("none", "all", "icc", "exif", "xmp");
+  }
 }

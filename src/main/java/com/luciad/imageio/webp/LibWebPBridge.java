@@ -146,38 +146,4 @@ public final class LibWebPBridge {
     WebPDecoderOptions options = new WebPDecoderOptions();
     return WebPWrapper.INSTANCE.decode(options, webp, 0, webp.length, info);
   }
-
-  /**
-   * The version of the libwebp this process loaded, e.g. "1.6.0", read from WebPGetEncoderVersion with the
-   * foreign-function API (Java 22+, called reflectively because the code targets Java 17); on older Java,
-   * "unknown" and the binding it came with.
-   */
-  public static String libwebpVersion() {
-    try {
-      Class<?> linkerClass = Class.forName("java.lang.foreign.Linker");
-      Class<?> lookupClass = Class.forName("java.lang.foreign.SymbolLookup");
-      Class<?> segmentClass = Class.forName("java.lang.foreign.MemorySegment");
-      Class<?> layoutClass = Class.forName("java.lang.foreign.MemoryLayout");
-      Class<?> descriptorClass = Class.forName("java.lang.foreign.FunctionDescriptor");
-      Class<?> optionClass = Class.forName("java.lang.foreign.Linker$Option");
-      Object linker = linkerClass.getMethod("nativeLinker").invoke(null);
-      Object lookup = lookupClass.getMethod("loaderLookup").invoke(null);
-      java.util.Optional<?> symbol = (java.util.Optional<?>) lookupClass.getMethod("find", String.class)
-          .invoke(lookup, "WebPGetEncoderVersion");
-      if (symbol.isEmpty()) {
-        return "unknown (symbol not found)";
-      }
-      Object javaInt = Class.forName("java.lang.foreign.ValueLayout").getField("JAVA_INT").get(null);
-      Object descriptor = descriptorClass.getMethod("of", layoutClass, layoutClass.arrayType())
-          .invoke(null, javaInt, java.lang.reflect.Array.newInstance(layoutClass, 0));
-      java.lang.invoke.MethodHandle handle = (java.lang.invoke.MethodHandle) linkerClass
-          .getMethod("downcallHandle", segmentClass, descriptorClass, optionClass.arrayType())
-          .invoke(linker, symbol.get(), descriptor, java.lang.reflect.Array.newInstance(optionClass, 0));
-      int v = (int) handle.invoke();
-      return ((v >> 16) & 0xFF) + "." + ((v >> 8) & 0xFF) + "." + (v & 0xFF);
-    } catch (Throwable e) {
-      return "unknown on Java " + Runtime.version().feature()
-          + " (reading it needs Java 22+; webp-imageio 0.11.0 bundles libwebp 1.6.0)";
-    }
-  }
 }
