@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 public final class StatusReport {
   /** Runs that converted something, newest first, whose throughput gives the ETA. */
   static final int ETA_RUNS = 5;
+  /** Runs listed in the text form, newest last; a nightly cron run for years would otherwise list thousands. */
+  static final int TEXT_RUNS = 20;
 
   private StatusReport() {}
 
@@ -104,8 +106,12 @@ public final class StatusReport {
           : "; no run has converted anything yet to estimate the time";
       out.println(f("Pending    %,d of %,d files in %s%s", m.pendingFiles(), m.inputFiles(), m.input(), eta));
     }
-    out.println(f("Runs       %d", t.runs().size()));
-    for (RecordTotals.Run r : t.runs()) {
+    List<RecordTotals.Run> runs = t.runs();
+    out.println(f("Runs       %d", runs.size()));
+    if (runs.size() > TEXT_RUNS) {
+      out.println(f("  ... %,d earlier runs (--json lists every run)", runs.size() - TEXT_RUNS));
+    }
+    for (RecordTotals.Run r : runs.subList(Math.max(0, runs.size() - TEXT_RUNS), runs.size())) {
       out.println(runLine(r));
     }
   }
