@@ -40,6 +40,11 @@ public final class Optimizr implements Callable<Integer> {
       description = "Root of the mirrored WebP tree, created if missing (default: ${DEFAULT-VALUE}).")
   Path output;
 
+  @Option(names = {"-alongside", "--alongside"},
+      description = "Instead of -output: write IN/a/c.jpg.webp beside each IN/a/c.jpg, for web servers that pick "
+          + "WebP by the Accept header; the record, lock and reports go to IN/.optimizr.")
+  boolean alongside;
+
   @Option(names = {"-workers", "--workers"}, paramLabel = "N", defaultValue = "3",
       description = "Conversion threads, 1-256; the queue holds N x 2 files (default: ${DEFAULT-VALUE}).")
   int workers;
@@ -193,7 +198,7 @@ public final class Optimizr implements Callable<Integer> {
       }
       return ExitCode.ABORTED.code();
     } catch (FileSystemException e) {
-      Exception classified = OutputAccess.classify(e, output);
+      Exception classified = OutputAccess.classify(e, config.output());
       if (classified instanceof OutputAccess.CannotWriteException cannot) {
         throw cannot;
       }
@@ -224,11 +229,14 @@ public final class Optimizr implements Callable<Integer> {
     if (force && retryFailed) {
       throw new UsageException("-force and -retry-failed cannot be combined");
     }
+    if (alongside && spec.commandLine().getParseResult().hasMatchedOption("-output")) {
+      throw new UsageException("-alongside writes beside the sources in -input and takes no -output");
+    }
     ConvertOptions options = encoding.toOptions(quality, spec.commandLine().getParseResult().hasMatchedOption("-quality"));
     RunConfig config;
     try {
-      config = new RunConfig(input, output, workers, options, new DecodeLimits(maxPixels, lenient), keepExtension,
-          force, retryFailed, shard);
+      config = new RunConfig(input, alongside ? input : output, workers, options, new DecodeLimits(maxPixels, lenient),
+          keepExtension, force, retryFailed, shard, alongside);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -241,17 +249,32 @@ public final class Optimizr implements Callable<Integer> {
     if (!Files.isDirectory(input)) {
       throw new UsageException("-input is not a directory: " + input);
     }
+    if (alongside) {
+      return prepareAlongside(config);
+    }
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new UsageException("-output exists and is not a directory: " + output);
     }
     if (sameDirectory(input, output)) {
       throw new UsageException("-input and -output are the same directory (" + input
-          + "): the output must be a separate tree");
+          + "): the output must be a separate tree, or -alongside writes beside the sources");
     }
     if (dryRun) {
       return config; // writes nothing, not even the output directory
     }
     OutputAccess.prepare(output);
+    return config;
+  }
+
+  /** The source tree must take the outputs, and IN/.optimizr the run's own files; a dry run creates neither. */
+  private RunConfig prepareAlongside(RunConfig config) throws UsageException, OutputAccess.CannotWriteException {
+    if (Files.exists(config.filesDir()) && !Files.isDirectory(config.filesDir())) {
+      throw new UsageException("-alongside keeps its record in " + config.filesDir() + ", which is a file");
+    }
+    if (!dryRun) {
+      OutputAccess.prepare(config.input());
+      OutputAccess.prepare(config.filesDir());
+    }
     return config;
   }
 }

@@ -97,13 +97,13 @@ final class RunSession {
     PrintWriter err = json ? new PrintWriter(new LineLogWriter("optimizr.console", Level.WARN), true) : this.err;
     Observability obs = new Observability(observability, new Health(control::stopRequested),
         LogSetup.start(display.logFormat(), display.verbose(), json ? this.out : this.err));
-    Path outputRoot = config.output();
+    Path filesDir = config.filesDir();
     Shard shard = config.shard();
-    try (RunLock lock = RunLock.acquire(outputRoot, shard.sharded() ? shard.fileName(RunLock.FILE_NAME) : null,
+    try (RunLock lock = RunLock.acquire(filesDir, shard.sharded() ? shard.fileName(RunLock.FILE_NAME) : null,
             shard.sharded() ? "shard " + shardLabel(shard) : null);
         MigrationRecord record = MigrationRecord.open(recordPaths(config), config.encodingKey());
         GcMonitor gc = new GcMonitor();
-        FailureLog failures = new FailureLog(writer, outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)))) {
+        FailureLog failures = new FailureLog(writer, filesDir.resolve(shard.fileName(FailureLog.FILE_NAME)))) {
       record.notices().forEach(n -> err.println("optimizr: " + n));
       return run(onStart, new Parts(obs, record, gc, failures, out, err), json);
     } finally {
@@ -115,10 +115,15 @@ final class RunSession {
   private record Parts(Observability obs, MigrationRecord record, GcMonitor gc, FailureLog failures,
       PrintWriter out, PrintWriter err) {}
 
-  /** Where this run's record lives: {@code OUT/.optimizr/record.db}, or this shard's file there. */
+  /**
+   * Where this run's record lives: {@code OUT/.optimizr/record.db} ({@code IN/.optimizr/record.db} alongside), or
+   * this shard's file there.
+   */
   static RecordPaths recordPaths(RunConfig config) {
     Shard shard = config.shard();
-    return RecordPaths.of(config.output(), shard::fileName, shard.fileName(FailureLog.FILE_NAME));
+    String failures = shard.fileName(FailureLog.FILE_NAME);
+    return config.alongside() ? RecordPaths.alongside(config.input(), shard::fileName, failures)
+        : RecordPaths.of(config.output(), shard::fileName, failures);
   }
 
   /** "I/N", or "all" for an unsharded run: how the record's list of runs names the shard. */
@@ -193,7 +198,7 @@ final class RunSession {
             cpuAtStart < 0 ? -1 : ProcessStats.processCpuNanos() - cpuAtStart,
             Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()),
         collector.chosenQualities());
-    Path written = outputRoot.resolve(shard.fileName(SummaryWriter.FILE_NAME));
+    Path written = config.filesDir().resolve(shard.fileName(SummaryWriter.FILE_NAME));
     boolean summaryWritten = bestEffort(err, "write " + written.getFileName(),
         () -> SummaryWriter.write(written, summary));
     RunSummary.Files files = summary.files();
@@ -209,7 +214,7 @@ final class RunSession {
       BoxReport.render(summary, out);
     }
     reporter.printTotals(summary, counter.count(), summaryWritten ? written : null,
-        failuresWritten ? outputRoot.resolve(shard.fileName(FailureLog.FILE_NAME)) : null);
+        failuresWritten ? config.filesDir().resolve(shard.fileName(FailureLog.FILE_NAME)) : null);
     return summary;
   }
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     description = "Shows the migration as a whole across runs and shards: converted files and bytes, failures "
         + "outstanding by type, one line per run; with -input, the files pending and an ETA.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"  0:the record was read", "  2:usage error, or no record in OUT/.optimizr",
+    exitCodeList = {"  0:the record was read", "  2:usage error, or no record in OUT/.optimizr (IN/.optimizr)",
         " 70:the record could not be read; the message says why"})
 final class StatusCommand implements Callable<Integer> {
   @Option(names = {"-output", "--output"}, paramLabel = "DIR", defaultValue = "./output",
@@ -39,6 +39,10 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = {"-input", "--input"}, paramLabel = "DIR",
       description = "Also compare the record with this input tree: files pending and an ETA (walks the tree).")
   Path input;
+
+  @Option(names = {"-alongside", "--alongside"},
+      description = "Read the record of an -alongside run in the -input tree (IN/.optimizr) instead of -output.")
+  boolean alongside;
 
   @Option(names = {"-json", "--json"}, description = "Print JSON (converted_files, failed_files, pending_files, "
       + "input_bytes, output_bytes, runs, ...) instead of text.")
@@ -54,6 +58,15 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws UsageException, IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (alongside) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("-output")) {
+        throw new UsageException("-alongside reads the record in the -input tree and takes no -output");
+      }
+      if (input == null) {
+        throw new UsageException("-alongside needs -input, the tree the outputs were written into");
+      }
+      output = input; // the outputs and the record are in the source tree
+    }
     if (!Files.isDirectory(output.resolve(RecordPaths.DIR))) {
       throw new UsageException("no migration record in " + output.resolve(RecordPaths.DIR)
           + " (no run of this release has written to this output yet)");

@@ -147,12 +147,20 @@ public final class BatchRunner {
 
     /**
      * Reads the record's entries for {@code relativeDir} (one query), and deletes temp files a killed run left
-     * in the output directory that mirrors it.
+     * in the output directory that mirrors it (alongside: in the source directory itself, and on entering the
+     * root, in {@code IN/.optimizr} where the run's reports are written).
      */
     @Override
     public void directory(Path relativeDir) {
       selection.enter(relativeDir);
-      Path dir = outputRoot.resolve(relativeDir.toString());
+      sweep(outputRoot.resolve(relativeDir.toString()), relativeDir, config.alongside());
+      if (config.alongside() && relativeDir.toString().isEmpty()) {
+        sweep(outputRoot.resolve(config.filesDir().getFileName().toString()), relativeDir, false);
+      }
+    }
+
+    /** Deletes stale temps in {@code dir}; {@code imagesOnly}: those of WebP outputs only (a source directory). */
+    private void sweep(Path dir, Path relativeDir, boolean imagesOnly) {
       try {
         if (!Files.isDirectory(dir) || links.throughLink(dir)) {
           return; // never delete where a link inside the output points
@@ -161,7 +169,7 @@ public final class BatchRunner {
         return;
       }
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir,
-          p -> isStaleTemp(relativeDir, p.getFileName().toString()))) {
+          p -> isStaleTemp(relativeDir, p.getFileName().toString(), imagesOnly))) {
         for (Path p : ds) {
           if (Files.deleteIfExists(p)) {
             staleTemps.incrementAndGet();
@@ -175,12 +183,17 @@ public final class BatchRunner {
     /**
      * A temp file of an earlier run of this shard: ".NAME.optimizr-tmp-X". With shards sharing the output,
      * an image temp is this shard's when its NAME is, and a report/state temp when NAME has the shard suffix.
+     * In a source directory ({@code imagesOnly}) only the temp of a source's own output counts,
+     * {@code .c.jpg.webp.optimizr-tmp-X} beside {@code c.jpg}: nothing else there is optimizr's to delete.
      */
-    private boolean isStaleTemp(Path relativeDir, String name) {
+    private boolean isStaleTemp(Path relativeDir, String name, boolean imagesOnly) {
       if (!AtomicFileWriter.isTemp(name) || AtomicFileWriter.isOwnTemp(name)) {
         return false;
       }
       String base = AtomicFileWriter.targetName(name);
+      if (imagesOnly && !isOutputName(base)) {
+        return false;
+      }
       Shard shard = config.shard();
       if (!shard.sharded()) {
         return true;
@@ -190,6 +203,11 @@ public final class BatchRunner {
         return shard.owns(dir.isEmpty() ? base : dir + "/" + base);
       }
       return base.equals(shard.fileName(base.replaceAll("-\\d+-of-\\d+", "")));
+    }
+
+    /** True for {@code c.jpg.webp}: the name this run gives to the output of a candidate source. */
+    private boolean isOutputName(String fileName) {
+      return fileName.endsWith(".webp") && TreeWalker.isCandidate(fileName.substring(0, fileName.length() - 5));
     }
   }
 }

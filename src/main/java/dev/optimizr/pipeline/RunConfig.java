@@ -3,13 +3,14 @@ package dev.optimizr.pipeline;
 import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.codec.webp.EncodeSettings;
+import dev.optimizr.state.RecordPaths;
 import java.nio.file.Path;
 
 /**
  * Everything one run needs, validated on construction. Immutable.
  *
  * @param input root of the tree to convert
- * @param output root of the mirrored WebP tree
+ * @param output root of the mirrored WebP tree; the input itself when {@code alongside}
  * @param workers conversion threads (1–256); the queue holds {@code workers × 2} jobs
  * @param options what decides each output's bytes (quality, method, resizing, metadata, …)
  * @param limits decoder limits (pixel cap, leniency)
@@ -17,9 +18,11 @@ import java.nio.file.Path;
  * @param force convert even files whose output is up to date
  * @param retryFailed consider only the files whose failure is on record ({@code -retry-failed})
  * @param shard the part of the tree this process converts
+ * @param alongside write {@code IN/a/c.jpg.webp} beside each source ({@code -alongside}): the output is the input,
+ *     outputs always keep the source's extension, and the run's own files go to {@code IN/.optimizr/}
  */
 public record RunConfig(Path input, Path output, int workers, ConvertOptions options, DecodeLimits limits,
-    boolean keepExtension, boolean force, boolean retryFailed, Shard shard) {
+    boolean keepExtension, boolean force, boolean retryFailed, Shard shard, boolean alongside) {
   public static final int MAX_WORKERS = 256;
 
   public RunConfig {
@@ -27,6 +30,17 @@ public record RunConfig(Path input, Path output, int workers, ConvertOptions opt
       throw new IllegalArgumentException("-workers must be between 1 and " + MAX_WORKERS + ", got " + workers);
     }
     shard = shard == null ? Shard.ALL : shard;
+    if (alongside && !output.equals(input)) {
+      throw new IllegalArgumentException("-alongside writes beside the sources: the output must be the input");
+    }
+    // c.jpg and c.png side by side would both become c.webp; c.jpg.webp is also what web servers look for.
+    keepExtension = keepExtension || alongside;
+  }
+
+  /** A run into a mirrored output tree ({@code -output}). */
+  public RunConfig(Path input, Path output, int workers, ConvertOptions options, DecodeLimits limits,
+      boolean keepExtension, boolean force, boolean retryFailed, Shard shard) {
+    this(input, output, workers, options, limits, keepExtension, force, retryFailed, shard, false);
   }
 
   /** A run at {@code quality} with every other encoding option at its default. */
@@ -39,6 +53,14 @@ public record RunConfig(Path input, Path output, int workers, ConvertOptions opt
   /** The RunConfig of a plain run over the whole tree. */
   public RunConfig(Path input, Path output, int workers, int quality, DecodeLimits limits, boolean keepExtension) {
     this(input, output, workers, quality, limits, keepExtension, false, false, Shard.ALL);
+  }
+
+  /**
+   * Where the run keeps its own files (lock, record, summary.json, failures.jsonl): the output root, or
+   * {@code IN/.optimizr} alongside, so a web root gains no files but the WebP ones.
+   */
+  public Path filesDir() {
+    return alongside ? output.resolve(RecordPaths.DIR) : output;
   }
 
   /** WebP quality 0–100 (the starting point under {@code -target-ssim}). */

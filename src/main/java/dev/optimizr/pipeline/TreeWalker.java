@@ -1,6 +1,7 @@
 package dev.optimizr.pipeline;
 
 import dev.optimizr.codec.ErrorType;
+import dev.optimizr.state.RecordPaths;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -23,7 +24,9 @@ import java.util.Map;
  *
  * <p>Symbolic links are never followed and only regular files are reported: opening a FIFO blocks
  * forever, and a device or socket is never an image. The output root is skipped if it lies inside the
- * input, so a re-run never converts its own output.
+ * input, so a re-run never converts its own output, and so is the output's record directory
+ * ({@code .optimizr}), which lies in the input when outputs are written beside the sources. Outputs end in
+ * {@code .webp} and are never candidates.
  */
 public final class TreeWalker {
   /** Receives what the walk finds; returning false from a callback stops the walk. */
@@ -44,6 +47,7 @@ public final class TreeWalker {
 
   private final Path inputRoot;
   private final Path outputRoot;
+  private final Path recordDir;
   private final boolean keepExtension;
   private final Shard shard;
 
@@ -61,6 +65,7 @@ public final class TreeWalker {
   public TreeWalker(Path inputRoot, Path outputRoot, boolean keepExtension, Shard shard) {
     this.inputRoot = inputRoot;
     this.outputRoot = outputRoot;
+    this.recordDir = outputRoot.resolve(RecordPaths.DIR);
     this.keepExtension = keepExtension;
     this.shard = shard;
   }
@@ -101,7 +106,7 @@ public final class TreeWalker {
           continue;
         }
         if (attrs.isDirectory()) {
-          if (!entry.equals(outputRoot)) {
+          if (!entry.equals(outputRoot) && !entry.equals(recordDir)) {
             subdirs.add(entry);
           }
         } else if (attrs.isRegularFile() && isCandidate(entry.getFileName().toString())) {

@@ -26,6 +26,16 @@ public record RecordPaths(Path database, Path legacyJournal, Path legacyFailures
         outputRoot.resolve(shardName.apply(LegacyJournal.FILE_NAME)), outputRoot.resolve(failuresName));
   }
 
+  /**
+   * An alongside run's record, {@code IN/.optimizr/record.db}, with its failure list beside it. No earlier release
+   * wrote beside the sources, so there is no earlier journal to import (its path here never exists).
+   */
+  public static RecordPaths alongside(Path inputRoot, UnaryOperator<String> shardName, String failuresName) {
+    Path dir = inputRoot.resolve(DIR);
+    return new RecordPaths(dir.resolve(shardName.apply(FILE_NAME)),
+        dir.resolve(shardName.apply(LegacyJournal.FILE_NAME)), dir.resolve(failuresName));
+  }
+
   /** The record directory, {@code OUT/.optimizr}. */
   public Path directory() {
     return database.getParent();

@@ -34,7 +34,8 @@ class CommandLineErrorsTest {
     assertThat(run("-input", in.toString(), "-output", in.toString())).isEqualTo(2);
 
     assertThat(err.toString()).isEqualTo("optimizr: -input and -output are the same directory (" + in
-        + "): the output must be a separate tree (see --help)" + System.lineSeparator());
+        + "): the output must be a separate tree, or -alongside writes beside the sources (see --help)"
+        + System.lineSeparator());
     try (var files = Files.list(in)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.jpg");
     }
