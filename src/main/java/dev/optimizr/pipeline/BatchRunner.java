@@ -181,10 +181,10 @@ public final class BatchRunner {
     }
 
     /**
-     * A temp file of an earlier run of this shard: ".NAME.optimizr-tmp-X". With shards sharing the output,
-     * an image temp is this shard's when its NAME is, and a report/state temp when NAME has the shard suffix.
-     * In a source directory ({@code imagesOnly}) only the temp of a source's own output counts,
-     * {@code .c.jpg.webp.optimizr-tmp-X} beside {@code c.jpg}: nothing else there is optimizr's to delete.
+     * A temp file of an earlier run of this shard (an {@link AtomicFileWriter} temp name, whose target is NAME).
+     * With shards sharing the output, an image temp is this shard's when its NAME is, and a report/state temp
+     * when NAME has the shard suffix. In a source directory ({@code imagesOnly}) only the temp of a source's own
+     * output counts (NAME {@code c.jpg.webp} beside {@code c.jpg}): nothing else there is optimizr's to delete.
      */
     private boolean isStaleTemp(Path relativeDir, String name, boolean imagesOnly) {
       if (!AtomicFileWriter.isTemp(name) || AtomicFileWriter.isOwnTemp(name)) {
