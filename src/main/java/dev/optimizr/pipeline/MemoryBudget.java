@@ -92,10 +92,15 @@ final class MemoryBudget implements Admission {
    * heap it needs, the heap this run has, and the {@code -Xmx} that would do (whole gigabytes, rounded up).
    */
   static String refusal(long bytes, long whole) {
-    double needGb = bytes / HEAP_SHARE / (1L << 30);
-    double hasGb = whole / HEAP_SHARE / (1L << 30);
-    return String.format(Locale.ROOT, "needs ~%.1f GB of heap, this run has %.1f GB (raise OPTIMIZR_JAVA_OPTS=-Xmx%dg)",
-        needGb, hasGb, (long) Math.ceil(needGb));
+    long need = Math.round(bytes / HEAP_SHARE);
+    return String.format(Locale.ROOT, "needs ~%s of heap, this run has %s (raise OPTIMIZR_JAVA_OPTS=-Xmx%dg)",
+        size(need), size(Math.round(whole / HEAP_SHARE)), (need + (1L << 30) - 1) >> 30);
+  }
+
+  /** MB below a gigabyte, else GB with one decimal. */
+  private static String size(long bytes) {
+    return bytes < 1L << 30 ? (bytes + (1 << 19) >> 20) + " MB"
+        : String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
   }
 
   private Permit acquire(int n, boolean exclusive) throws InterruptedException {
