@@ -24,7 +24,11 @@ case " ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-} ${OPTIMIZR_JAVA_OPTS:-} " in
   *)
     limit_kb=$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo 2>/dev/null)
     cgroup=${OPTIMIZR_CGROUP_DIR:-/sys/fs/cgroup}
-    for f in "$cgroup/memory.max" "$cgroup/memory/memory.limit_in_bytes"; do
+    # The mount's root is a container's own group; a systemd service's (MemoryMax=) is below it.
+    v2=$(awk -F: '$1 == "0" { print $3; exit }' /proc/self/cgroup 2>/dev/null)
+    v1=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ { print $3; exit }' /proc/self/cgroup 2>/dev/null)
+    for f in "$cgroup/memory.max" "$cgroup$v2/memory.max" "$cgroup/memory/memory.limit_in_bytes" \
+        "$cgroup/memory$v1/memory.limit_in_bytes"; do
       if [ -r "$f" ]; then
         read -r v < "$f" || v=
         # "max" (v2) or a huge number (v1) means no limit
