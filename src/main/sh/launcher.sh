@@ -38,6 +38,6 @@ case " ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-} ${OPTIMIZR_JAVA_OPTS:-} " in
     if [ -n "$limit_kb" ]; then heap="-Xmx$((limit_kb / 2048))m"; fi
     ;;
 esac
-gc="-XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10"
+gc="-XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:+ExplicitGCInvokesConcurrent"
 # Per-thread cached NIO buffers as large as the largest file read (tens of MB per worker): not cached.
 exec "$JAVA" $heap $gc -Djdk.nio.maxCachedBufferSize=262144 $OPTIMIZR_JAVA_OPTS -jar "$0" "$@"

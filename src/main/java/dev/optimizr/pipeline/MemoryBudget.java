@@ -119,6 +119,11 @@ final class MemoryBudget implements Admission {
     };
   }
 
+  /** Bytes of the shared part handed out right now (all of it while an image runs alone). */
+  long heldBytes() {
+    return (shared - (long) permits.availablePermits()) * UNIT;
+  }
+
   /** KiB of the shared part not handed out right now. */
   int availableKib() {
     return permits.availablePermits();
