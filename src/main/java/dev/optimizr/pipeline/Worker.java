@@ -73,10 +73,10 @@ final class Worker implements Runnable {
       try {
         return attempt(job, start, false);
       } catch (OutOfMemoryError e) {
-        // The admission estimate leaves out what it cannot see (the readers' buffers, the encoded output,
-        // ImageIO's own copies) and G1 must find contiguous free regions for each raster (one humongous array), so an
-        // image that fits the heap can still fail next to others: 6 or 8 workers under a 384 MB
-        // heap lost a 14.7-MP RGBA PNG this way. Once more, with the heap to itself, before giving up.
+        // The admission estimate leaves out what it cannot see (the readers' buffers, the encoded output)
+        // and G1 must find contiguous free regions for each raster (one humongous array), so an image that
+        // fits the heap can still fail next to others: 6 or 8 workers under a 384 MB heap lost a 14.7-MP
+        // RGBA PNG this way. Once more, with the heap to itself, before giving up.
         try (Admission.Permit whole = s.budget().admitAlone()) {
           return attempt(job, start, true);
         }
