@@ -58,7 +58,8 @@ public final class Optimizr implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   EncodingFlags encoding = new EncodingFlags();
 
-  @Option(names = {"-max-pixels", "--max-pixels"}, paramLabel = "N", defaultValue = "" + DecodeLimits.DEFAULT_MAX_PIXELS,
+  @Option(names = {"-max-pixels", "--max-pixels"}, paramLabel = "N",
+      defaultValue = "" + DecodeLimits.DEFAULT_MAX_PIXELS,
       description = "Refuse images with more pixels than this, before decoding (default: ${DEFAULT-VALUE}, "
           + "16383 x 16383, WebP's limit; what fits the heap is decided by memory admission).")
   long maxPixels;

@@ -119,7 +119,7 @@ final class Worker implements Runnable {
     return JobResult.converted(job, c, nanos);
   }
 
-  /** Names the heap limit and the way to raise it (the launcher sizes it from the memory limit unless told otherwise). */
+  /** Names the heap limit and the way to raise it (the launcher sizes it from the memory limit unless told). */
   static String outOfMemory() {
     long mb = Runtime.getRuntime().maxMemory() >> 20;
     return "out of heap memory while converting with a " + mb + " MB heap (raise it, e.g. OPTIMIZR_JAVA_OPTS=-Xmx"
