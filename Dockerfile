@@ -45,7 +45,7 @@ ENV LANG=C.UTF-8 \
 # memory.limit_in_bytes) and gives half of it to the heap, the other half staying for libwebp's native buffers
 # (about 1.5x the pixels of each image inside it), metaspace, code cache, threads and GC bookkeeping; memory
 # admission decodes at most 1 GB at once and a larger image alone, and G1 returns the heap it no longer needs
-# (docs/decisions.md, ADR-3). With --memory=8g: a 4 GiB heap, enough for any 8-bit image WebP can hold (16383 x
+# (docs/decisions.md, ADR-5). With --memory=8g: a 4 GiB heap, enough for any 8-bit image WebP can hold (16383 x
 # 16383 RGBA). To size it yourself: docker run -e OPTIMIZR_JAVA_OPTS="-Xmx6g" ... (any -Xmx, MaxHeapSize or
 # MaxRAM... flag turns the launcher's sizing off).
 

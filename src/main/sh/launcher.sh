@@ -15,7 +15,7 @@ export MALLOC_ARENA_MAX
 # Heap: unless the caller sizes it, the maximum is half the memory limit (the machine's, or the cgroup v2/v1
 # limit of the container or service, whichever is lower): room for the largest image WebP holds, one at a
 # time, while libwebp's buffers and the JVM's own live in the other half. Memory admission keeps what is
-# decoded at once to at most 1 GB, and a photo run stays lean under the large limit (ADR-3 in
+# decoded at once to at most 1 GB, and a photo run stays lean under the large limit (ADR-5 in
 # docs/decisions.md): optimizr asks for a collection once dead rasters pass 256 MB, which
 # ExplicitGCInvokesConcurrent makes a concurrent cycle (its first pause frees them), and the free ratios have
 # G1 give the heap back after each cycle instead of keeping up to 70 % of it free.

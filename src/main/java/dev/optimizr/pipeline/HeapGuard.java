@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * heap by hundreds of megabytes of garbage. Collecting once the garbage passes the slack keeps the heap near
  * what is really decoded at once. The launcher makes {@code System.gc()} a concurrent cycle
  * ({@code -XX:+ExplicitGCInvokesConcurrent}): its first pause frees dead rasters at once (G1's eager
- * reclaim of humongous arrays), and G1 then returns the heap it no longer needs (docs/decisions.md, ADR-3).
+ * reclaim of humongous arrays), and G1 then returns the heap it no longer needs (docs/decisions.md, ADR-5).
  */
 final class HeapGuard {
   static final double DEFAULT_THRESHOLD = 0.70;

@@ -49,7 +49,7 @@ class LauncherTest {
     assertThat(launch(Map.of("OPTIMIZR_CGROUP_DIR", cgroup.toString()))).contains("-Xmx" + memTotalKb() / 2048 + "m");
   }
 
-  /** G1 collects dead rasters early and returns heap (docs/decisions.md, ADR-3); the caller's flags come later, and win. */
+  /** G1 collects dead rasters early and returns heap (docs/decisions.md, ADR-5); the caller's flags come later, and win. */
   @Test
   void g1GivesHeapBack_unlessTheCallerSaysOtherwise() throws Exception {
     List<String> out = launch(Map.of("OPTIMIZR_JAVA_OPTS", "-XX:MaxHeapFreeRatio=50"));

@@ -85,7 +85,7 @@ class DockerfileTest {
     assertThat(runtime.all("CMD")).as("no CMD: all arguments are the user's").isEmpty();
   }
 
-  /** The image sizes no heap: the launcher gives half the container's limit to it (docs/decisions.md, ADR-3). */
+  /** The image sizes no heap: the launcher gives half the container's limit to it (docs/decisions.md, ADR-5). */
   @Test
   void heap_isHalfTheContainersLimit_sizedByTheLauncher() throws Exception {
     assertThat(runtime.env().getOrDefault("OPTIMIZR_JAVA_OPTS", "")).doesNotContain("-Xmx", "MaxRAM", "MaxHeapSize");
