@@ -20,7 +20,7 @@ final class MemoryBudget implements Admission {
   static final double HEAP_SHARE = 0.70;
   /**
    * Most heap that conversions take together, however large the heap: 1 GB, or 128 MB per CPU on machines
-   * with more than 8 (ten 24-MP photos at once, or one image up to about 170 MP with its file). Resident
+   * with more than 8 (ten 24-MP photos at once; a 168-MP PNG scan with its file is over it and runs alone). Resident
    * memory follows what is decoded at once (libwebp's buffers outside the heap come on top), so a large heap
    * is there for the largest images one at a time, not for running several of them together
    * (BENCHMARKS.md, "Huge images").
