@@ -41,16 +41,13 @@ COPY --chmod=755 src/main/sh/docker-entrypoint.sh /opt/optimizr/docker-entrypoin
 # The JVM decodes file names with the locale's charset; without UTF-8, non-ASCII names cannot be read.
 ENV LANG=C.UTF-8 \
     LC_ALL=C.UTF-8
-# JVM sizing from the container's limits (container support is on by default since JDK 10; explicit here).
-# MaxRAMPercentage=70: with --memory=8g the heap may grow to 5.6 GiB and 2.4 GiB stay outside it for
-#   - libwebp's native buffers, which the heap limit does not cover: per worker at the default
-#     -max-pixels 100 MP up to ~0.5 GiB (the JNI side's view of the 300 MB RGB array, the 150 MB YUV420
-#     picture, the encoded output), so ~1.5 GiB for 3 workers;
-#   - metaspace and code cache (~150 MB), thread stacks (~40 threads x 1 MB), GC bookkeeping (~100-250 MB).
-# 75 % leaves too little for three 100 MP images in libwebp at once (the kernel OOM-kills the container,
-# with no summary); lower values only shrink the heap that decoded rasters need. Replace the whole
-# variable to change it: docker run -e OPTIMIZR_JAVA_OPTS="-XX:MaxRAMPercentage=60 ..." ...
-ENV OPTIMIZR_JAVA_OPTS="-XX:+UseContainerSupport -XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=10"
+# JVM sizing: none here. The launcher reads the container's memory limit (cgroup v2 memory.max or v1
+# memory.limit_in_bytes) and gives half of it to the heap, the other half staying for libwebp's native buffers
+# (about 1.5x the pixels of each image inside it), metaspace, code cache, threads and GC bookkeeping; memory
+# admission decodes at most 1 GB at once and a larger image alone, and G1 returns the heap it no longer needs
+# (docs/decisions.md, ADR-5). With --memory=8g: a 4 GiB heap, enough for any 8-bit image WebP can hold (16383 x
+# 16383 RGBA). To size it yourself: docker run -e OPTIMIZR_JAVA_OPTS="-Xmx6g" ... (any -Xmx, MaxHeapSize or
+# MaxRAM... flag turns the launcher's sizing off).
 
 USER 10001:10001
 # Input is mounted read-only (:ro); optimizr never writes to it. Output holds the WebP tree,

@@ -45,8 +45,10 @@ public final class Optimizr implements Callable<Integer> {
           + "WebP by the Accept header; the record, lock and reports go to IN/.optimizr.")
   boolean alongside;
 
-  @Option(names = {"-workers", "--workers"}, paramLabel = "N", defaultValue = "3",
-      description = "Conversion threads, 1-256; the queue holds N x 2 files (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-workers", "--workers"}, paramLabel = "N|auto", defaultValue = "3",
+      converter = WorkersConverter.class,
+      description = "Conversion threads, 1-256, or auto: one per CPU the process may use plus one (one on a "
+          + "single CPU), as the heap allows; the queue holds N x 2 files (default: ${DEFAULT-VALUE}).")
   int workers;
 
   @Option(names = {"-quality", "--quality"}, paramLabel = "Q", defaultValue = "80",
@@ -56,8 +58,10 @@ public final class Optimizr implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   EncodingFlags encoding = new EncodingFlags();
 
-  @Option(names = {"-max-pixels", "--max-pixels"}, paramLabel = "N", defaultValue = "100000000",
-      description = "Refuse images with more pixels than this, before decoding (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-max-pixels", "--max-pixels"}, paramLabel = "N",
+      defaultValue = "" + DecodeLimits.DEFAULT_MAX_PIXELS,
+      description = "Refuse images with more pixels than this, before decoding (default: ${DEFAULT-VALUE}, "
+          + "16383 x 16383, WebP's limit; what fits the heap is decided by memory admission).")
   long maxPixels;
 
   @Option(names = {"-lenient", "--lenient"},

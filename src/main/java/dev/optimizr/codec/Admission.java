@@ -1,8 +1,9 @@
 package dev.optimizr.codec;
 
 /**
- * Grants heap to a conversion before it decodes, so that several large images are not decoded at once.
- * Implementations must be thread-safe; {@link #NONE} grants everything at once.
+ * Grants heap to a conversion before it decodes, so that several large images are not decoded at once, and
+ * refuses one that could never fit. Implementations must be thread-safe; {@link #NONE} grants everything at
+ * once.
  */
 @FunctionalInterface
 public interface Admission {
@@ -15,6 +16,11 @@ public interface Admission {
     void close();
   }
 
-  /** Blocks until {@code bytes} of heap may be used, then returns the permit for them. */
-  Permit admit(long bytes) throws InterruptedException;
+  /**
+   * Blocks until {@code bytes} of heap may be used, then returns the permit for them.
+   *
+   * @throws ConversionException {@link ErrorType#TOO_LARGE} when {@code bytes} can never be granted in this
+   *     JVM, with the heap it would take
+   */
+  Permit admit(long bytes) throws InterruptedException, ConversionException;
 }

@@ -12,8 +12,11 @@ public record DecodeLimits(long maxPixels, boolean lenient) {
   /** libwebp stores each side in 14 bits. */
   public static final int WEBP_MAX_SIDE = 16383;
 
-  /** The default {@code -max-pixels}: 100 megapixels. */
-  public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+  /**
+   * The default {@code -max-pixels}: the largest image WebP can hold (16383 × 16383, 268 MP). What runs
+   * together, alone or not at all is decided by memory admission, not by this limit.
+   */
+  public static final long DEFAULT_MAX_PIXELS = (long) WEBP_MAX_SIDE * WEBP_MAX_SIDE;
 
   public DecodeLimits {
     if (maxPixels < 1) {

@@ -156,7 +156,9 @@ public final class ImageDecoder implements AutoCloseable {
    * YCCK, a profile that does not fit the components) is due, all alive at once. ICC profiles are converted in place.
    * An over-estimate serialises images needlessly: at 12 bytes per pixel for every image, two 24-MP photos
    * did not fit the budget of a 512 MB heap together, and one of two workers sat idle (measured: 6 such
-   * photos took 13.0 s instead of 6.5 s).
+   * photos took 13.0 s instead of 6.5 s). The file's bytes are counted too: they stay alive through the
+   * conversion, and a large PNG's are a fair share of its raster (a 168-MP scan: 400 MB of file, 504 MB of
+   * pixels).
    */
   public long estimatedHeapBytes() {
     int components = checked.jpegComponents();
@@ -165,7 +167,7 @@ public final class ImageDecoder implements AutoCloseable {
     boolean extraCopy = checked.orientation() != Orientation.NORMAL || readerConverts;
     int perPixel = Destinations.decodesDirectly(defaultType) ? 4 : bytesPerDecodedPixel + 4;
     long pixels = (long) width * height * (perPixel + (extraCopy ? 4 : 0));
-    return transcode == null ? pixels : transcode.heapBytes(pixels);
+    return checked.data().length + (transcode == null ? pixels : transcode.heapBytes(pixels));
   }
 
   /**

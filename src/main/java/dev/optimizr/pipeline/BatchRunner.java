@@ -67,7 +67,7 @@ public final class BatchRunner {
     MemoryBudget budget = MemoryBudget.forThisJvm();
     ImageConverter converter = new ImageConverter(config.options(), config.limits(), budget);
     Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, writer, budget, collector,
-        new HeapGuard(HeapGuard.DEFAULT_THRESHOLD), record, listener);
+        new HeapGuard(budget), record, listener);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < config.workers(); i++) {
       Thread t = new Thread(new Worker(shared), "optimizr-worker-" + (i + 1));

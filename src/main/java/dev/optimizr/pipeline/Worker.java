@@ -73,10 +73,10 @@ final class Worker implements Runnable {
       try {
         return attempt(job, start, false);
       } catch (OutOfMemoryError e) {
-        // The admission estimate leaves out what it cannot see (other workers' input bytes, the readers'
-        // buffers) and G1 must find contiguous free regions for each raster (one humongous array), so an
-        // image that fits the heap can still fail next to others: 6 or 8 workers under the default 384 MB
-        // heap lost a 14.7-MP RGBA PNG this way. Once more, with the heap to itself, before giving up.
+        // The admission estimate leaves out what it cannot see (the readers' buffers, the encoded output)
+        // and G1 must find contiguous free regions for each raster (one humongous array), so an image that
+        // fits the heap can still fail next to others: 6 or 8 workers under a 384 MB heap lost a 14.7-MP
+        // RGBA PNG this way. Once more, with the heap to itself, before giving up.
         try (Admission.Permit whole = s.budget().admitAlone()) {
           return attempt(job, start, true);
         }
@@ -119,7 +119,7 @@ final class Worker implements Runnable {
     return JobResult.converted(job, c, nanos);
   }
 
-  /** Names the heap limit and the way to raise it: the launcher caps the heap at 384 MB unless told otherwise. */
+  /** Names the heap limit and the way to raise it (the launcher sizes it from the memory limit unless told). */
   static String outOfMemory() {
     long mb = Runtime.getRuntime().maxMemory() >> 20;
     return "out of heap memory while converting with a " + mb + " MB heap (raise it, e.g. OPTIMIZR_JAVA_OPTS=-Xmx"

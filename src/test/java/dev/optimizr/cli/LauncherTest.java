@@ -11,18 +11,76 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The launcher's memory defaults (README "Running it"): applied unless the caller sizes the heap. */
 class LauncherTest {
   @TempDir Path tmp;
 
   @Test
-  void withoutHeapFlags_capsTheHeapAt384Mb_andLimitsMallocArenas() throws Exception {
+  void withoutHeapFlags_sizesTheHeapAtHalfTheMemoryLimit_andLimitsMallocArenas() throws Exception {
     List<String> out = launch(Map.of());
-    // 384 MB, or a quarter of the memory limit on a machine with less than 2 GB
-    assertThat(out).filteredOn(a -> a.startsWith("-Xmx")).singleElement()
-        .satisfies(a -> assertThat(Integer.parseInt(a.replaceAll("\\D", ""))).isBetween(64, 384));
+    assertThat(out).contains("-Xmx" + Math.min(memTotalKb(), cgroupLimitKb(Path.of("/sys/fs/cgroup"))) / 2048 + "m");
     assertThat(out).contains("-Djdk.nio.maxCachedBufferSize=262144", "MALLOC_ARENA_MAX=2");
+  }
+
+  /** The container's limit, in cgroup v2's or v1's file, when it is below the machine's memory. */
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({
+      "memory.max, 4294967296, 2048", // docker --memory=4g, cgroup v2
+      "memory/memory.limit_in_bytes, 2147483648, 1024", // cgroup v1
+      "memory.max, 536870912, 256",
+  })
+  void containerLimit_halfOfItIsTheHeap(String file, long bytes, int heapMb) throws Exception {
+    Path cgroup = fakeCgroup(file, Long.toString(bytes));
+    assertThat(launch(Map.of("OPTIMIZR_CGROUP_DIR", cgroup.toString()))).contains("-Xmx" + heapMb + "m");
+  }
+
+  /** No limit ("max" in v2, a page-rounded 2^63 in v1) or one above the machine's memory: half the machine. */
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({
+      "memory.max, max",
+      "memory/memory.limit_in_bytes, 9223372036854771712",
+      "memory.max, 1125899906842624", // 1 PiB
+  })
+  void noLimitBelowTheMachine_halfTheMachineIsTheHeap(String file, String value) throws Exception {
+    Path cgroup = fakeCgroup(file, value);
+    assertThat(launch(Map.of("OPTIMIZR_CGROUP_DIR", cgroup.toString()))).contains("-Xmx" + memTotalKb() / 2048 + "m");
+  }
+
+  /** G1 collects dead rasters early and returns heap (docs/decisions.md, ADR-5); the caller's flags come later, and win. */
+  @Test
+  void g1GivesHeapBack_unlessTheCallerSaysOtherwise() throws Exception {
+    List<String> out = launch(Map.of("OPTIMIZR_JAVA_OPTS", "-XX:MaxHeapFreeRatio=50"));
+    assertThat(out).contains("-XX:MaxHeapFreeRatio=20", "-XX:MinHeapFreeRatio=10", "-XX:+ExplicitGCInvokesConcurrent");
+    assertThat(out.lastIndexOf("-XX:MaxHeapFreeRatio=50")).isGreaterThan(out.indexOf("-XX:MaxHeapFreeRatio=20"));
+  }
+
+  private Path fakeCgroup(String file, String value) throws Exception {
+    Path f = tmp.resolve("cgroup").resolve(file);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, value + "\n");
+    return tmp.resolve("cgroup");
+  }
+
+  private static long memTotalKb() throws Exception {
+    return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElseThrow();
+  }
+
+  /** The limit in the real cgroup files the launcher reads, or Long.MAX_VALUE. */
+  private static long cgroupLimitKb(Path root) throws Exception {
+    long kb = Long.MAX_VALUE;
+    for (Path f : List.of(root.resolve("memory.max"), root.resolve("memory/memory.limit_in_bytes"))) {
+      if (Files.isReadable(f)) {
+        String v = Files.readString(f).strip();
+        if (v.matches("\\d+")) {
+          kb = Math.min(kb, Long.parseLong(v) / 1024);
+        }
+      }
+    }
+    return kb;
   }
 
   @Test
@@ -51,7 +109,7 @@ class LauncherTest {
     ProcessBuilder pb = new ProcessBuilder("sh", Paths.get("src/main/sh/launcher.sh").toString(), "-version")
         .redirectError(ProcessBuilder.Redirect.INHERIT);
     for (String v : List.of("OPTIMIZR_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "MALLOC_ARENA_MAX",
-        "MALLOC_MMAP_THRESHOLD_")) {
+        "MALLOC_MMAP_THRESHOLD_", "OPTIMIZR_CGROUP_DIR")) {
       pb.environment().remove(v);
     }
     pb.environment().putAll(env);

@@ -54,7 +54,7 @@ class OptimizrTest {
       "-quality 101|-quality must be between 0 and 100, got 101",
       "-quality -1|-quality must be between 0 and 100, got -1",
       "-max-pixels 0|-max-pixels must be at least 1, got 0",
-      "-workers many|Invalid value for option '--workers': 'many' is not an int",
+      "-workers many|Invalid value for option '--workers': expected a number or auto, got 'many'",
       "-frobnicate|Unknown option: '-frobnicate'",
       "-metrics-port 70000|-metrics-port must be between 0 and 65535, got 70000",
       "-pushgateway ftp://gw:21|--pushgateway must be an http(s) URL with a host, e.g. http://pushgateway:9091, got ftp://gw:21",
@@ -132,6 +132,18 @@ class OptimizrTest {
     assertThat(Files.readString(o.resolve("failures.jsonl"))).isEmpty();
     assertThat(out.toString()).startsWith("Done: " + sources.size() + " of " + sources.size() + " images converted");
     assertThat(err.toString()).isEmpty();
+  }
+
+  /** -workers auto sizes the pool from the CPUs this process may use; the summary names the count chosen. */
+  @Test
+  void workersAuto_resolvesToAtLeastOne_andTheSummaryNamesIt() throws Exception {
+    Path o = tmp.resolve("out");
+    assertThat(run("-input", samples().resolve("photos").toString(), "-output", o.toString(), "-workers", "auto"))
+        .isZero();
+    int cpus = Runtime.getRuntime().availableProcessors();
+    assertThat(json(o.resolve("summary.json")).get("workers").asInt())
+        .isEqualTo(dev.optimizr.pipeline.AutoWorkers.resolve())
+        .isBetween(1, cpus + 1);
   }
 
   /** The whole edge corpus in one run: exit 1, every reject row listed with a type and no output. */

@@ -107,11 +107,11 @@ class UnattendedRunTest {
   }
 
   /**
-   * A PNG whose raster cannot fit the heap fails as OUT_OF_MEMORY (not as damage), naming the heap and the
-   * fix; the other image is converted.
+   * A PNG whose raster cannot fit the heap is refused by admission before decoding (TOO_LARGE, not an
+   * OutOfMemoryError nor damage), naming the heap it needs and the fix; the other image is converted.
    */
   @Test
-  void pngLargerThanTheHeap_failsAsOutOfMemory_withTheFix_andTheRunGoesOn() throws Exception {
+  void pngLargerThanTheHeap_isRefusedBeforeDecoding_withTheFix_andTheRunGoesOn() throws Exception {
     Path in = tree.resolve("oom-in");
     BufferedImage img = new BufferedImage(5000, 4000, BufferedImage.TYPE_INT_ARGB); // 80 MB decoded
     var g = img.createGraphics();
@@ -132,6 +132,7 @@ class UnattendedRunTest {
     assertThat(out.resolve("small.webp")).exists();
     assertThat(out.resolve("huge.webp")).doesNotExist();
     String failures = Files.readString(out.resolve("failures.jsonl"));
-    assertThat(failures).contains("huge.png", "\"OUT_OF_MEMORY\"", "64 MB heap", "-Xmx2g", "-retry-failed");
+    assertThat(failures).contains("huge.png", "\"TOO_LARGE\"", "this run has 64 MB", "OPTIMIZR_JAVA_OPTS=-Xmx1g");
+    assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
   }
 }

@@ -19,8 +19,8 @@ public final class ProgressiveJpeg {
   private ProgressiveJpeg() {}
 
   /**
-   * The heap a transcoding may take: a quarter of the maximum heap (about 30 MP at 4:2:0 under the launcher's
-   * 384 MB), 0 when turned off. Larger progressive files keep the JDK's decode, whose coefficient buffer is
+   * The heap a transcoding may take: a quarter of the maximum heap (about 30 MP at 4:2:0 under a 384 MB
+   * heap), 0 when turned off. Larger progressive files keep the JDK's decode, whose coefficient buffer is
    * native memory: transcoding a 100-MP one would run out of heap where the JDK's decode does not.
    */
   public static long heapLimit() {

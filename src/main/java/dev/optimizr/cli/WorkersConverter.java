@@ -1,0 +1,16 @@
+package dev.optimizr.cli;
+
+import dev.optimizr.pipeline.AutoWorkers;
+import picocli.CommandLine;
+
+/** Parses {@code -workers N|auto}; anything else is a usage error. */
+final class WorkersConverter implements CommandLine.ITypeConverter<Integer> {
+  @Override
+  public Integer convert(String value) {
+    try {
+      return AutoWorkers.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.TypeConversionException(e.getMessage());
+    }
+  }
+}
