@@ -1,0 +1,105 @@
+package dev.optimizr.state;
+
+import dev.optimizr.io.RemoteFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the record of an object-storage output lives and how it is kept: the run works on a local copy in its
+ * working directory, downloaded from {@code OUT/.optimizr/} at the start (so a run on another machine resumes
+ * where the last one stopped), uploaded back at checkpoints and at the end; the reports (summary, failure list)
+ * are uploaded to the output root. For a local output it does nothing. Safe for one checkpointing thread and the
+ * run's own thread: uploads of a file are serialised.
+ */
+public final class RecordMirror {
+  /** The folder under the output prefix that holds the record. */
+  public static final String REMOTE_DIR = ".optimizr/";
+
+  /** A local output: the record is already where it lives. */
+  public static final RecordMirror NONE = new RecordMirror(null, null, List.of());
+
+  private final RemoteFiles remote;
+  private final Path workDir;
+  private final List<String> recordFiles;
+  private long uploadedSize = -1;
+  private long uploadedModified = -1;
+
+  /**
+   * @param workDir the local working directory (the run's output root for its lock, record and reports)
+   * @param recordFiles the record's file names in {@code workDir}, e.g. this shard's {@code .optimizr-state}
+   */
+  public RecordMirror(RemoteFiles remote, Path workDir, List<String> recordFiles) {
+    this.remote = remote;
+    this.workDir = workDir;
+    this.recordFiles = List.copyOf(recordFiles);
+  }
+
+  /** True when there is a remote copy to keep. */
+  public boolean remote() {
+    return remote != null;
+  }
+
+  /**
+   * Replaces the local copies of the record and of {@code reports} (e.g. the failure list, for
+   * {@code -retry-failed}) with the remote ones; a file with no remote copy is removed locally, so a stale
+   * local one never wins over the bucket.
+   */
+  public void restore(List<String> reports) throws IOException {
+    if (remote == null) {
+      return;
+    }
+    Files.createDirectories(workDir);
+    for (String name : recordFiles) {
+      fetch(remoteName(name), workDir.resolve(name));
+    }
+    for (String name : reports) {
+      fetch(name, workDir.resolve(name));
+    }
+  }
+
+  private void fetch(String remoteName, Path local) throws IOException {
+    if (!remote.download(remoteName, local)) {
+      Files.deleteIfExists(local);
+    }
+  }
+
+  /** Uploads the record if it changed since the last upload (a torn last line is ignored when read back). */
+  public synchronized void checkpoint() throws IOException {
+    if (remote == null) {
+      return;
+    }
+    for (String name : recordFiles) {
+      Path local = workDir.resolve(name);
+      if (!Files.exists(local)) {
+        continue;
+      }
+      long size = Files.size(local);
+      long modified = Files.getLastModifiedTime(local).toMillis();
+      if (size == uploadedSize && modified == uploadedModified) {
+        continue;
+      }
+      remote.upload(local, remoteName(name), "application/octet-stream");
+      uploadedSize = size;
+      uploadedModified = modified;
+    }
+  }
+
+  /** Where a record file is kept: {@code OUT/.optimizr/} and its file name. */
+  private static String remoteName(String recordFile) {
+    return REMOTE_DIR + Path.of(recordFile).getFileName();
+  }
+
+  /** Uploads a report written in the working directory to the output root, under the same name. */
+  public void publish(Path report, String contentType) throws IOException {
+    if (remote != null && Files.exists(report)) {
+      remote.upload(report, report.getFileName().toString(), contentType);
+    }
+  }
+
+  /** Where the report written as {@code local} is published, for messages. */
+  public String describe(Path local) {
+    return remote == null ? local.toString() : remote.describe() + local.getFileName();
+  }
+}
