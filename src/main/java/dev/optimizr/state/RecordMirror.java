@@ -14,6 +14,9 @@ import java.util.List;
  * run's own thread: uploads of a file are serialised.
  */
 public final class RecordMirror {
+  /** In the working directory while its record is newer than the remote copy (an upload failed). */
+  static final String UNSYNCED = ".optimizr-unsynced";
+
   /** The folder under the output prefix that holds the record. */
   public static final String REMOTE_DIR = ".optimizr/";
 
@@ -51,8 +54,11 @@ public final class RecordMirror {
       return;
     }
     Files.createDirectories(workDir);
-    for (String name : recordFiles) {
-      fetch(remoteName(name), workDir.resolve(name));
+    // After a run whose last upload failed (the store went away), the local record is the newer one: keep it.
+    if (!Files.exists(workDir.resolve(UNSYNCED))) {
+      for (String name : recordFiles) {
+        fetch(remoteName(name), workDir.resolve(name));
+      }
     }
     for (String name : reports) {
       fetch(name, workDir.resolve(name));
@@ -80,10 +86,16 @@ public final class RecordMirror {
       if (size == uploadedSize && modified == uploadedModified) {
         continue;
       }
-      remote.upload(local, remoteName(name), "application/octet-stream");
+      try {
+        remote.upload(local, remoteName(name), "application/octet-stream");
+      } catch (IOException e) {
+        Files.write(workDir.resolve(UNSYNCED), new byte[0]);
+        throw new IOException(remote.describe() + remoteName(name) + ": " + e.getMessage(), e);
+      }
       uploadedSize = size;
       uploadedModified = modified;
     }
+    Files.deleteIfExists(workDir.resolve(UNSYNCED));
   }
 
   /** Where a record file is kept: {@code OUT/.optimizr/} and its file name. */
@@ -94,7 +106,11 @@ public final class RecordMirror {
   /** Uploads a report written in the working directory to the output root, under the same name. */
   public void publish(Path report, String contentType) throws IOException {
     if (remote != null && Files.exists(report)) {
-      remote.upload(report, report.getFileName().toString(), contentType);
+      try {
+        remote.upload(report, report.getFileName().toString(), contentType);
+      } catch (IOException e) {
+        throw new IOException(describe(report) + ": " + e.getMessage() + " (kept in " + report + ")", e);
+      }
     }
   }
 

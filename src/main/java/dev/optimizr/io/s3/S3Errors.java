@@ -48,9 +48,9 @@ final class S3Errors {
       return new AccessDeniedException(what, null, reason);
     }
     if (e instanceof SdkClientException && !isCredentials(e)) {
-      return new StorageUnavailableException(what + ": " + reason, e);
+      return new StorageUnavailableException(reason, e);
     }
-    return new IOException(what + ": " + reason, e);
+    return new IOException(reason, e);
   }
 
   /** One line: the S3 error code and message, or the client's first line, without the SDK's advice. */
@@ -65,6 +65,7 @@ final class S3Errors {
       root = root.getCause();
     }
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    m = m.replaceAll(" \\(SDK Attempt Count: \\d+\\)", "");
     int cut = m.indexOf(". ");
     if (cut > 0 && cut < m.length() - 2) {
       m = m.substring(0, cut); // the SDK appends long advice ("Consider ...", the provider list)
