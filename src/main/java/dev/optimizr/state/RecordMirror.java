@@ -4,7 +4,9 @@ import dev.optimizr.io.RemoteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the record of an object-storage output lives and how it is kept: the run works on a local copy in its
@@ -26,12 +28,13 @@ public final class RecordMirror {
   private final RemoteFiles remote;
   private final Path workDir;
   private final List<String> recordFiles;
-  private long uploadedSize = -1;
-  private long uploadedModified = -1;
+  /** Size and modification time of each record file as last uploaded. Guarded by this. */
+  private final Map<String, List<Long>> uploaded = new HashMap<>();
 
   /**
    * @param workDir the local working directory (the run's output root for its lock, record and reports)
-   * @param recordFiles the record's file names in {@code workDir}, e.g. this shard's {@code .optimizr-state}
+   * @param recordFiles the record's files, relative to {@code workDir} (e.g. this shard's {@code .optimizr-state});
+   *     each is kept as {@code OUT/.optimizr/} and its file name
    */
   public RecordMirror(RemoteFiles remote, Path workDir, List<String> recordFiles) {
     this.remote = remote;
@@ -57,6 +60,7 @@ public final class RecordMirror {
     // After a run whose last upload failed (the store went away), the local record is the newer one: keep it.
     if (!Files.exists(workDir.resolve(UNSYNCED))) {
       for (String name : recordFiles) {
+        Files.createDirectories(workDir.resolve(name).getParent());
         fetch(remoteName(name), workDir.resolve(name));
       }
     }
@@ -81,9 +85,8 @@ public final class RecordMirror {
       if (!Files.exists(local)) {
         continue;
       }
-      long size = Files.size(local);
-      long modified = Files.getLastModifiedTime(local).toMillis();
-      if (size == uploadedSize && modified == uploadedModified) {
+      List<Long> version = List.of(Files.size(local), Files.getLastModifiedTime(local).toMillis());
+      if (version.equals(uploaded.get(name))) {
         continue;
       }
       try {
@@ -92,8 +95,7 @@ public final class RecordMirror {
         Files.write(workDir.resolve(UNSYNCED), new byte[0]);
         throw new IOException(remote.describe() + remoteName(name) + ": " + e.getMessage(), e);
       }
-      uploadedSize = size;
-      uploadedModified = modified;
+      uploaded.put(name, version);
     }
     Files.deleteIfExists(workDir.resolve(UNSYNCED));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optimizr.TestImages;
+import dev.optimizr.io.s3.FaultyProxy;
 import dev.optimizr.io.s3.S3ProxyServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -178,6 +179,24 @@ class ObjectStorageTest {
         .isZero();
 
     assertThat(objects("photos/").keySet()).filteredOn(k -> k.endsWith(".webp")).containsExactly("webp/a.webp");
+  }
+
+  @Test
+  void throttling_every503SlowDownIsRetried_andEveryImageConverts() throws Exception {
+    for (int i = 0; i < 12; i++) {
+      server.put(bucket, "in/" + i + ".jpg", jpeg(i));
+    }
+    try (FaultyProxy throttling = new FaultyProxy(0, server.endpoint().getPort(), 0, 3)) {
+      stdout = new StringWriter();
+      stderr = new StringWriter();
+      int code = new Optimizr(new PrintWriter(stdout, true), new PrintWriter(stderr, true), false).run(
+          "-input", "s3://" + bucket + "/in/", "-output", tmp.resolve("out").toString(), "-quiet",
+          "-s3-endpoint", "http://127.0.0.1:" + throttling.port());
+
+      assertThat(code).as(stderr.toString()).isZero();
+      assertThat(throttling.slowDowns()).as("GETs answered 503 SlowDown").isGreaterThanOrEqualTo(4);
+    }
+    assertThat(stdout.toString()).contains("12 of 12 images converted");
   }
 
   @Test

@@ -41,6 +41,17 @@ public final class S3ProxyServer implements AutoCloseable {
     return s;
   }
 
+  /**
+   * {@code java -cp … dev.optimizr.io.s3.S3ProxyServer DIR PORT}: serves DIR (each subdirectory a bucket, each
+   * file an object) until killed, for the benchmark.
+   */
+  public static void main(String[] args) throws Exception {
+    S3ProxyServer s = new S3ProxyServer(Path.of(args[0]));
+    s.startOn(Integer.parseInt(args[1]));
+    System.out.println("s3proxy on " + s.endpoint() + " serving " + args[0]);
+    Thread.currentThread().join();
+  }
+
   private void startOn(int wanted) throws Exception {
     Properties p = new Properties();
     p.setProperty("jclouds.filesystem.basedir", dir.toString());
