@@ -186,7 +186,8 @@ final class RunSession {
       }
     });
     ProgressReporter progress = progress(collector, counter, out);
-    ScheduledExecutorService checkpoints = checkpoints();
+    RecordMirror.Snapshot recordCopy = (file, to) -> record.copyTo(to);
+    ScheduledExecutorService checkpoints = checkpoints(recordCopy);
     try {
       runner.run();
     } finally {
@@ -239,7 +240,7 @@ final class RunSession {
           + "; the files concerned are converted again by the next run");
     }
     RecordMirror mirror = storage.mirror();
-    bestEffort(err, "upload the record", mirror::checkpoint);
+    bestEffort(err, "upload the record", () -> mirror.checkpoint(recordCopy));
     Path failureList = config.filesDir().resolve(shard.fileName(FailureLog.FILE_NAME));
     if (mirror.remote()) {
       summaryWritten &= bestEffort(err, "upload " + written.getFileName(),
@@ -256,7 +257,7 @@ final class RunSession {
   }
 
   /** Uploads the record of an s3:// output every checkpoint period while the run goes on; null for a local one. */
-  private ScheduledExecutorService checkpoints() {
+  private ScheduledExecutorService checkpoints(RecordMirror.Snapshot snapshot) {
     if (!storage.mirror().remote()) {
       return null;
     }
@@ -268,7 +269,7 @@ final class RunSession {
     long every = Math.max(1, storage.checkpoint().toMillis());
     s.scheduleWithFixedDelay(() -> {
       try {
-        storage.mirror().checkpoint();
+        storage.mirror().checkpoint(snapshot);
       } catch (IOException | RuntimeException e) {
         // the next checkpoint or the end of the run tries again
       }

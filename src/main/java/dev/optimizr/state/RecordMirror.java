@@ -75,8 +75,17 @@ public final class RecordMirror {
     }
   }
 
-  /** Uploads the record if it changed since the last upload (a torn last line is ignored when read back). */
-  public synchronized void checkpoint() throws IOException {
+  /** Makes a consistent copy of a record file that may be being written (see {@link MigrationRecord#copyTo}). */
+  @FunctionalInterface
+  public interface Snapshot {
+    void copy(Path recordFile, Path to) throws IOException;
+  }
+
+  /**
+   * Uploads each record file that changed since its last upload, from a copy made by {@code snapshot}: the live
+   * file may be in the middle of a transaction, the copy never is.
+   */
+  public synchronized void checkpoint(Snapshot snapshot) throws IOException {
     if (remote == null) {
       return;
     }
@@ -89,11 +98,15 @@ public final class RecordMirror {
       if (version.equals(uploaded.get(name))) {
         continue;
       }
+      Path copy = local.resolveSibling("." + local.getFileName() + ".upload");
       try {
-        remote.upload(local, remoteName(name), "application/octet-stream");
+        snapshot.copy(local, copy);
+        remote.upload(copy, remoteName(name), "application/octet-stream");
       } catch (IOException e) {
         Files.write(workDir.resolve(UNSYNCED), new byte[0]);
         throw new IOException(remote.describe() + remoteName(name) + ": " + e.getMessage(), e);
+      } finally {
+        Files.deleteIfExists(copy);
       }
       uploaded.put(name, version);
     }
