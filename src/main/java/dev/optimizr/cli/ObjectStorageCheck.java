@@ -1,13 +1,16 @@
 package dev.optimizr.cli;
 
+import dev.optimizr.io.IoReasons;
 import dev.optimizr.io.s3.S3AccessException;
 import dev.optimizr.io.s3.S3Places;
 import dev.optimizr.io.s3.S3Storage;
+import dev.optimizr.io.s3.StorageUnavailableException;
 import dev.optimizr.pipeline.Shard;
 import dev.optimizr.state.RecordMirror;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 /**
@@ -37,8 +40,15 @@ final class ObjectStorageCheck {
       return refuse(err, e.getMessage(), e, verbose, ExitCode.STORAGE_ACCESS);
     } catch (AccessDeniedException e) {
       return refuse(err, e.getFile() + ": access denied: " + e.getReason(), e, verbose, ExitCode.STORAGE_ACCESS);
-    } catch (IOException e) {
+    } catch (NoSuchFileException e) {
+      return refuse(err, e.getFile() + ": " + e.getReason(), e, verbose, ExitCode.USAGE);
+    } catch (StorageUnavailableException e) {
       return refuse(err, "cannot reach object storage (" + storage.endpoint() + "): " + e.getMessage(), e,
+          verbose, ExitCode.STORAGE_UNAVAILABLE);
+    } catch (IOException e) {
+      // The store answered, but with an error no retry cured (e.g. 5xx throughout), or the working directory
+      // could not be written.
+      return refuse(err, "cannot start on object storage (" + storage.endpoint() + "): " + IoReasons.reason(e), e,
           verbose, ExitCode.STORAGE_UNAVAILABLE);
     }
   }

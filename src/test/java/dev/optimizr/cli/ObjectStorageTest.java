@@ -237,6 +237,14 @@ class ObjectStorageTest {
   }
 
   @Test
+  void missingBucket_isAUsageError_beforeAnyWork() {
+    assertThat(run("-input", "s3://no-such-bucket/in/", "-output", tmp.resolve("out").toString())).isEqualTo(2);
+    assertThat(stderr.toString().strip())
+        .isEqualTo("optimizr: s3://no-such-bucket/in/: no such bucket; nothing was done");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void badUrls_areUsageErrors() {
     assertThat(run("-input", "s3:///nobucket", "-output", tmp.toString())).isEqualTo(2);
     assertThat(stderr.toString()).contains("-input: no bucket");

@@ -59,6 +59,9 @@ public final class S3Storage implements AutoCloseable {
         .forcePathStyle(settings.pathStyle())
         .region(region(settings))
         .overrideConfiguration(o -> o
+            // An endpoint that stops answering (rather than refusing) costs at most this per request.
+            .apiCallAttemptTimeout(Duration.ofSeconds(60))
+            .apiCallTimeout(Duration.ofMinutes(3))
             .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(5)
                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(10)))
@@ -96,6 +99,8 @@ public final class S3Storage implements AutoCloseable {
     try {
       attempt(location.toString(), () -> client.listObjectsV2(ListObjectsV2Request.builder()
           .bucket(location.bucket()).prefix(location.prefix()).maxKeys(1).build()));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new java.nio.file.NoSuchFileException(location.toString(), null, "no such bucket");
     } catch (IOException e) {
       if (e.getCause() instanceof SdkException s && S3Errors.isAccess(s)) {
         throw new S3AccessException(location + ": " + (S3Errors.isCredentials(s)
