@@ -7,7 +7,6 @@ import dev.optimizr.report.FailureLog;
 import dev.optimizr.report.BoxReport;
 import dev.optimizr.report.RunSummary;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,8 +94,8 @@ final class ConsoleReporter {
     return b.toString();
   }
 
-  void onUnreadable(Path path, String reason) {
-    line(err, RESULTS.atWarn().addKeyValue("path", path.toString()), path + ": WARNING: " + reason);
+  void onUnreadable(String path, String reason) {
+    line(err, RESULTS.atWarn().addKeyValue("path", path), path + ": WARNING: " + reason);
   }
 
   /** One line of text, or under JSON the same text as the message of the structured event. */
@@ -112,7 +111,7 @@ final class ConsoleReporter {
    * The closing totals: three lines, or under JSON one event with the numbers as fields; {@code tree} is the
    * counting walk's result, for an interrupted run's "N not started".
    */
-  void printTotals(RunSummary s, TreeCount tree, Path summary, Path failureLog) {
+  void printTotals(RunSummary s, TreeCount tree, String summary, String failureLog) {
     if (!json) {
       printTotals(out, s, tree, summary, failureLog);
       return;
@@ -152,7 +151,7 @@ final class ConsoleReporter {
   }
 
   /** The three closing lines printed after every run; a null path means that file could not be written. */
-  static void printTotals(PrintWriter out, RunSummary s, TreeCount tree, Path summary, Path failures) {
+  static void printTotals(PrintWriter out, RunSummary s, TreeCount tree, String summary, String failures) {
     out.println(firstLine(s, tree));
     RunSummary.Sizes z = s.sizes();
     out.println(String.format(Locale.ROOT, "%s → %s (%s saved, %.1f %%), %.2f MB/s", BoxReport.bytes(

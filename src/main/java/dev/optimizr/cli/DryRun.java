@@ -7,6 +7,7 @@ import dev.optimizr.pipeline.Job;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.Selection;
 import dev.optimizr.pipeline.TreeWalker;
+import dev.optimizr.pipeline.Trees;
 import dev.optimizr.state.MigrationRecord;
 import dev.optimizr.state.RecordException;
 import java.io.IOException;
@@ -26,9 +27,12 @@ final class DryRun {
   private long skip;
   private long reject;
 
-  DryRun(RunConfig config, PrintWriter out) {
+  private final Trees.Factory trees;
+
+  DryRun(RunConfig config, PrintWriter out, Trees.Factory trees) {
     this.config = config;
     this.out = out;
+    this.trees = trees;
   }
 
   /** Returns the number of files that would be rejected. */
@@ -46,9 +50,11 @@ final class DryRun {
 
   private void walk(Path output, Selection selection) throws IOException, InterruptedException {
     ImageConverter probe = new ImageConverter(config.options(), config.limits());
-    TreeWalker.forRun(config, output).walk(new TreeWalker.Sink() {
+    trees.open(output, (target, content) -> {
+      throw new IOException("a dry run writes nothing");
+    }).walker(config).walk(new TreeWalker.Sink() {
       @Override
-      public void directory(Path relativeDir) {
+      public void directory(String relativeDir) {
         selection.enter(relativeDir);
       }
 
@@ -84,8 +90,8 @@ final class DryRun {
       }
 
       @Override
-      public void unreadable(Path path, String reason) {
-        out.println("UNREADABLE " + path + ": " + reason);
+      public void unreadable(String where, String reason) {
+        out.println("UNREADABLE " + where + ": " + reason);
       }
     });
   }

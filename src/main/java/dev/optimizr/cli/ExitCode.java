@@ -11,11 +11,14 @@ public enum ExitCode {
   OK(0, "every image found was converted"),
   FAILURES(1, "the run finished, but at least one file failed (see OUT/failures.jsonl)"),
   USAGE(2, "usage error: bad flag or value, missing input directory, output is a file or the input itself"),
+  STORAGE_UNAVAILABLE(69, "the object store could not be reached, or stopped answering mid-run: the run stopped "
+      + "cleanly (summary written); re-run to finish"),
   ABORTED(70, "the run could not go on (e.g. libwebp could not load); the message says why"),
   CANNOT_WRITE(73, "the output directory cannot be created or written (permission denied, read-only file "
       + "system): nothing was done; the message names it"),
   DISK_FULL(74, "the output file system filled up: the run stopped cleanly; re-run after freeing space"),
   LOCKED(75, "another optimizr run holds OUT/.optimizr.lock: nothing was done; try again later"),
+  STORAGE_ACCESS(77, "object storage refused access or no credentials were found: nothing was done"),
   INTERRUPTED(130, "stopped by SIGINT (Ctrl+C) after finishing the images in progress"),
   TERMINATED(143, "stopped by SIGTERM after finishing the images in progress");
 
@@ -57,6 +60,9 @@ public enum ExitCode {
     }
     if (stop == StopReason.DISK_FULL) {
       return ExitCode.DISK_FULL;
+    }
+    if (stop == StopReason.STORAGE_UNAVAILABLE) {
+      return ExitCode.STORAGE_UNAVAILABLE;
     }
     return failed > 0 ? ExitCode.FAILURES : ExitCode.OK;
   }

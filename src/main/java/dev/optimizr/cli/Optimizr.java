@@ -2,12 +2,16 @@ package dev.optimizr.cli;
 
 import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.DecodeLimits;
+import dev.optimizr.io.s3.S3Places;
+import dev.optimizr.io.s3.S3Storage;
 import dev.optimizr.metrics.Observability;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.Shard;
+import dev.optimizr.pipeline.Trees;
 import dev.optimizr.report.LiveScreen;
 import dev.optimizr.report.RunSummary;
 import dev.optimizr.state.RecordException;
+import dev.optimizr.state.RecordMirror;
 import dev.optimizr.state.RecordPaths;
 import dev.optimizr.state.RunLock;
 import java.io.IOException;
@@ -16,6 +20,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +37,15 @@ import picocli.CommandLine;
     modelTransformer = ExitCode.HelpSection.class, subcommands = StatusCommand.class,
     commandListHeading = "%nCommands (optimizr COMMAND --help for their flags):%n")
 public final class Optimizr implements Callable<Integer> {
-  @Option(names = {"-input", "--input"}, paramLabel = "DIR", defaultValue = "./images",
-      description = "Root of the tree to convert (default: ${DEFAULT-VALUE}).")
-  Path input;
+  @Option(names = {"-input", "--input"}, paramLabel = "DIR|URL", defaultValue = "./images",
+      description = "Root of the tree to convert, a directory or an S3 URL: s3://BUCKET/PREFIX/ "
+          + "(default: ${DEFAULT-VALUE}).")
+  String input;
 
-  @Option(names = {"-output", "--output"}, paramLabel = "DIR", defaultValue = "./output",
-      description = "Root of the mirrored WebP tree, created if missing (default: ${DEFAULT-VALUE}).")
-  Path output;
+  @Option(names = {"-output", "--output"}, paramLabel = "DIR|URL", defaultValue = "./output",
+      description = "Root of the mirrored WebP tree, a directory or an S3 URL; created if missing "
+          + "(default: ${DEFAULT-VALUE}).")
+  String output;
 
   @Option(names = {"-alongside", "--alongside"},
       description = "Instead of -output: write IN/a/c.jpg.webp beside each IN/a/c.jpg, for web servers that pick "
@@ -100,6 +107,9 @@ public final class Optimizr implements Callable<Integer> {
       converter = DurationConverter.class,
       description = "Memory/GC sampling period for summary.json, e.g. 5s or 1m (default: ${DEFAULT-VALUE}).")
   Duration sampleInterval;
+
+  @Mixin
+  S3Flags s3 = new S3Flags();
 
   @Mixin
   ObservabilityFlags observability = new ObservabilityFlags();
@@ -168,10 +178,31 @@ public final class Optimizr implements Callable<Integer> {
   public Integer call() throws UsageException, OutputAccess.CannotWriteException, IOException,
       InterruptedException {
     Observability.Options obs = observability.validate(shard); // before validate() creates the output directory
-    RunConfig config = validate();
+    S3Places places = s3.places(input, output, System.getenv());
+    if (places.input() != null && places.input().equals(places.output())) {
+      throw new UsageException("-input and -output are the same: " + input);
+    }
+    try (S3Storage storage = places.any() ? S3Storage.connect(places.settings()) : null) {
+      Path workDir = places.output() != null ? s3.workDir(places.output()) : null;
+      RecordMirror mirror = places.output() == null ? RecordMirror.NONE
+          : new RecordMirror(storage.files(places.output()), workDir,
+              List.of(RecordPaths.DIR + "/" + shard.fileName(RecordPaths.FILE_NAME)));
+      ExitCode refused = ObjectStorageCheck.run(storage, places, mirror, shard, err, verbose);
+      if (refused != null) {
+        return refused.code();
+      }
+      RunConfig config = validate(places, workDir);
+      return run(config, obs, new RunSession.Storage(Trees.factory(config, storage), mirror, s3.checkpoint,
+          storage == null ? null : storage.endpoint()));
+    }
+  }
+
+  /** The dry run or the run of {@code config}, once its storage is reachable. */
+  private int run(RunConfig config, Observability.Options obs, RunSession.Storage storage)
+      throws OutputAccess.CannotWriteException, IOException, InterruptedException {
     if (dryRun) {
       try {
-        return new DryRun(config, out).run() > 0 ? ExitCode.FAILURES.code() : ExitCode.OK.code();
+        return new DryRun(config, out, storage.trees()).run() > 0 ? ExitCode.FAILURES.code() : ExitCode.OK.code();
       } catch (RecordException e) {
         err.println("optimizr: " + e.getMessage());
         return ExitCode.ABORTED.code();
@@ -184,7 +215,7 @@ public final class Optimizr implements Callable<Integer> {
     PrintWriter out = screen != null ? screen.above(this.out) : this.out;
     PrintWriter err = screen != null ? screen.above(this.err) : this.err;
     RunSession session = new RunSession(config, new RunSession.Display(verbose, quiet, screen, progressInterval,
-        sampleInterval, observability.logFormat), obs, out, err);
+        sampleInterval, observability.logFormat), obs, out, err, storage);
     RunSummary summary;
     try {
       summary = session.run(cleanup -> {
@@ -228,8 +259,19 @@ public final class Optimizr implements Callable<Integer> {
     }
   }
 
-  /** Range checks first, then the file system: input must be a directory, output must not be a file. */
-  private RunConfig validate() throws UsageException, OutputAccess.CannotWriteException {
+  /**
+   * Range checks first, then the file system: input must be a directory, output must not be a file. For an
+   * s3:// output, {@code workDir} stands in for the output directory.
+   */
+  private RunConfig validate(S3Places places, Path workDir) throws UsageException, OutputAccess.CannotWriteException {
+    Path input;
+    Path output;
+    try {
+      input = places.input() != null ? null : Path.of(this.input);
+      output = places.output() != null ? workDir : Path.of(this.output);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UsageException("not a usable path: " + e.getMessage());
+    }
     if (force && retryFailed) {
       throw new UsageException("-force and -retry-failed cannot be combined");
     }
@@ -240,17 +282,17 @@ public final class Optimizr implements Callable<Integer> {
     RunConfig config;
     try {
       config = new RunConfig(input, alongside ? input : output, workers, options, new DecodeLimits(maxPixels, lenient),
-          keepExtension, force, retryFailed, shard, alongside);
+          keepExtension, force, retryFailed, shard, alongside, places);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
     if (retryFailed) {
       checkFailuresOnRecord(config);
     }
-    if (!Files.exists(input)) {
+    if (input != null && !Files.exists(input)) {
       throw new UsageException("input directory does not exist: " + input);
     }
-    if (!Files.isDirectory(input)) {
+    if (input != null && !Files.isDirectory(input)) {
       throw new UsageException("-input is not a directory: " + input);
     }
     if (alongside) {
@@ -259,7 +301,7 @@ public final class Optimizr implements Callable<Integer> {
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new UsageException("-output exists and is not a directory: " + output);
     }
-    if (sameDirectory(input, output)) {
+    if (input != null && sameDirectory(input, output)) {
       throw new UsageException("-input and -output are the same directory (" + input
           + "): the output must be a separate tree, or -alongside writes beside the sources");
     }

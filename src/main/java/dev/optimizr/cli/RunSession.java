@@ -23,6 +23,7 @@ import dev.optimizr.pipeline.RunControl;
 import dev.optimizr.pipeline.Shard;
 import dev.optimizr.pipeline.StopReason;
 import dev.optimizr.pipeline.TreeCounter;
+import dev.optimizr.pipeline.Trees;
 import dev.optimizr.report.BoxReport;
 import dev.optimizr.report.FailureLog;
 import dev.optimizr.report.LiveScreen;
@@ -33,6 +34,7 @@ import dev.optimizr.report.SummaryBuilder;
 import dev.optimizr.report.SummaryWriter;
 import dev.optimizr.state.MigrationRecord;
 import dev.optimizr.state.RecordException;
+import dev.optimizr.state.RecordMirror;
 import dev.optimizr.state.RecordPaths;
 import dev.optimizr.state.RunEnd;
 import dev.optimizr.state.RunLock;
@@ -44,6 +46,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.event.Level;
 
@@ -55,6 +60,14 @@ import org.slf4j.event.Level;
  * helpers in order (pushing the final metrics), always.
  */
 final class RunSession {
+  /**
+   * Where the run's trees are and how the record of an s3:// output is kept.
+   *
+   * @param checkpoint how often the record is uploaded during the run
+   * @param endpoint the object store, for messages; null when the run is local
+   */
+  record Storage(Trees.Factory trees, RecordMirror mirror, Duration checkpoint, String endpoint) {}
+
   /**
    * How the session reports; decided by the command from flags and the terminal.
    *
@@ -70,9 +83,17 @@ final class RunSession {
   private final PrintWriter err;
   private final RunControl control = new RunControl();
   private final AtomicFileWriter writer;
+  private final Storage storage;
 
   RunSession(RunConfig config, Display display, Observability.Options observability, PrintWriter out,
       PrintWriter err) {
+    this(config, display, observability, out, err,
+        new Storage(Trees.factory(config, null), RecordMirror.NONE, Duration.ofSeconds(30), null));
+  }
+
+  RunSession(RunConfig config, Display display, Observability.Options observability, PrintWriter out,
+      PrintWriter err, Storage storage) {
+    this.storage = storage;
     this.config = config;
     this.writer = new AtomicFileWriter(config.output());
     this.display = display;
@@ -146,15 +167,15 @@ final class RunSession {
     Path outputRoot = config.output();
     MigrationRecord record = parts.record();
     record.startRun(new RunStart(start, shardLabel(config.shard()), VersionInfo.version(),
-        config.input().toAbsolutePath().toString(), SettingsView.of(config.options()), config.encodingKey(),
+        config.inputName(), SettingsView.of(config.options()), config.encodingKey(),
         config.keepExtension()));
     MemorySampler sampler = new MemorySampler(display.sampleInterval(), gc, clock);
     ConsoleReporter reporter = new ConsoleReporter(out, err, failures, display.verbose(), json);
     RunMetrics metrics = new RunMetrics();
     // Always counted: progress, the files-pending metrics and an interrupted run's "N not started" need it.
-    TreeCounter counter = TreeCounter.start(config, record);
+    TreeCounter counter = TreeCounter.start(config, record, storage.trees());
     BatchRunner runner = new BatchRunner(config, control, collector, writer, record,
-        results(reporter, metrics), reporter::onUnreadable);
+        results(reporter, metrics), reporter::onUnreadable, storage.trees());
     obs.start(metrics, new LiveSources(collector::snapshot, runner::queueDepth, config.queueCapacity(),
         config.workers(), obs::heapDumpsCaptured, start, counter::count,
         Arrays.stream(ErrorType.values()).map(Enum::name).toList()), sampler, gc);
@@ -165,9 +186,14 @@ final class RunSession {
       }
     });
     ProgressReporter progress = progress(collector, counter, out);
+    RecordMirror.Snapshot recordCopy = (file, to) -> record.copyTo(to);
+    ScheduledExecutorService checkpoints = checkpoints(recordCopy);
     try {
       runner.run();
     } finally {
+      if (checkpoints != null) {
+        checkpoints.shutdownNow();
+      }
       if (progress != null) {
         progress.close();
       }
@@ -182,14 +208,17 @@ final class RunSession {
       err.println("optimizr: the output file system is full (" + outputRoot.toAbsolutePath()
           + "): stopped taking new files; completed outputs are intact, re-run after freeing space");
     }
+    if (control.reason() == StopReason.STORAGE_UNAVAILABLE) {
+      err.println("optimizr: object storage stopped answering (" + storage.endpoint() + "): stopped taking new "
+          + "files; completed outputs are recorded, re-run to finish the rest");
+    }
     if (control.listenerFailure() != null) {
       err.println("optimizr: warning: could not record every result: " + control.listenerFailure());
     }
     Shard shard = config.shard();
     boolean failuresWritten = bestEffort(err, "write " + shard.fileName(FailureLog.FILE_NAME), failures::commit);
     CollectorSnapshot snapshot = collector.snapshot();
-    RunInfo info = new RunInfo(VersionInfo.version(), config.input().toAbsolutePath(),
-        outputRoot.toAbsolutePath(), config.workers(), config.quality(), start, clock.instant(),
+    RunInfo info = new RunInfo(VersionInfo.version(), config.inputName(), config.outputName(), config.workers(), config.quality(), start, clock.instant(),
         control.stopRequested(), SettingsView.of(config.options()));
     RunSummary summary = SummaryBuilder.build(info, snapshot, sampler.snapshots(),
         new SummaryBuilder.GcTotals(GcMonitor.collectionCount(), gc.pauses(), gc.pauseMillis(),
@@ -210,12 +239,42 @@ final class RunSession {
       err.println("optimizr: warning: " + recordPaths(config).database() + ": " + problem
           + "; the files concerned are converted again by the next run");
     }
+    RecordMirror mirror = storage.mirror();
+    bestEffort(err, "upload the record", () -> mirror.checkpoint(recordCopy));
+    Path failureList = config.filesDir().resolve(shard.fileName(FailureLog.FILE_NAME));
+    if (mirror.remote()) {
+      summaryWritten &= bestEffort(err, "upload " + written.getFileName(),
+          () -> mirror.publish(written, "application/json"));
+      failuresWritten &= bestEffort(err, "upload " + failureList.getFileName(),
+          () -> mirror.publish(failureList, "application/x-ndjson"));
+    }
     if (display.verbose()) {
       BoxReport.render(summary, out);
     }
-    reporter.printTotals(summary, counter.count(), summaryWritten ? written : null,
-        failuresWritten ? config.filesDir().resolve(shard.fileName(FailureLog.FILE_NAME)) : null);
+    reporter.printTotals(summary, counter.count(), summaryWritten ? mirror.describe(written) : null,
+        failuresWritten ? mirror.describe(failureList) : null);
     return summary;
+  }
+
+  /** Uploads the record of an s3:// output every checkpoint period while the run goes on; null for a local one. */
+  private ScheduledExecutorService checkpoints(RecordMirror.Snapshot snapshot) {
+    if (!storage.mirror().remote()) {
+      return null;
+    }
+    ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "optimizr-record-upload");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = Math.max(1, storage.checkpoint().toMillis());
+    s.scheduleWithFixedDelay(() -> {
+      try {
+        storage.mirror().checkpoint(snapshot);
+      } catch (IOException | RuntimeException e) {
+        // the next checkpoint or the end of the run tries again
+      }
+    }, every, every, TimeUnit.MILLISECONDS);
+    return s;
   }
 
   /** Every result goes to the console (and failures.jsonl), and converted ones to the processing histogram. */

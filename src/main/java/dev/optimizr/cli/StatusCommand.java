@@ -110,9 +110,9 @@ final class StatusCommand implements Callable<Integer> {
       private List<DirectoryView> views = List.of();
 
       @Override
-      public void directory(Path relativeDir) {
+      public void directory(String relativeDir) {
         try {
-          views = records.directory(relativeDir.toString().replace(java.io.File.separatorChar, '/'));
+          views = records.directory(relativeDir);
         } catch (RecordException e) {
           failure[0] = e;
         }
@@ -122,7 +122,7 @@ final class StatusCommand implements Callable<Integer> {
       public boolean found(Job job) {
         String name = job.relative().substring(job.relative().lastIndexOf('/') + 1);
         counts[0]++;
-        boolean done = views.stream().anyMatch(v -> v.upToDate(name, job.sizeBytes(), job.mtimeMillis(), job.target())
+        boolean done = views.stream().anyMatch(v -> v.upToDate(name, job.sizeBytes(), job.mtimeMillis(), job.output())
             || v.failed(name));
         counts[1] += done ? 0 : 1;
         return failure[0] == null;
@@ -137,7 +137,7 @@ final class StatusCommand implements Callable<Integer> {
       }
 
       @Override
-      public void unreadable(Path path, String reason) {
+      public void unreadable(String where, String reason) {
         // status counts what it can read; a run reports the rest
       }
     });

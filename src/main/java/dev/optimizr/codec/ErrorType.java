@@ -10,6 +10,11 @@ public enum ErrorType {
   TOO_LARGE,
   /** Reading the source or writing the output failed at the file-system level. */
   IO_ERROR,
+  /**
+   * The name cannot be mirrored as an output name: an object key with an empty, '.' or '..' segment, or a file
+   * name the locale's charset cannot represent.
+   */
+  INVALID_NAME,
   /** Another input in the same directory already maps to the same output name. */
   OUTPUT_COLLISION,
   /** The output path passes through a symbolic link inside the output tree; nothing is written through it. */

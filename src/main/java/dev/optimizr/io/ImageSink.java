@@ -3,8 +3,8 @@ package dev.optimizr.io;
 import java.io.IOException;
 
 /**
- * Where one converted image goes: a local file today, an object in a bucket later. {@link #write} is atomic: a
- * reader sees the old content or the complete new one, never part of it.
+ * Where one converted image goes: a local file or an object in a bucket. {@link #write} is atomic: a reader sees
+ * the old content or the complete new one, never part of it.
  */
 public interface ImageSink {
   /** The name shown in messages, e.g. {@code c.webp}. */
@@ -15,4 +15,7 @@ public interface ImageSink {
 
   /** Removes an existing output (one an earlier run wrote with other settings); no error if there is none. */
   void delete() throws IOException;
+
+  /** The size of the output as it is now, or -1 when there is none (the record's check that it is intact). */
+  long existingSize();
 }

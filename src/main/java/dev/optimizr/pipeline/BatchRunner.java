@@ -6,6 +6,8 @@ import dev.optimizr.codec.ImageConverter;
 import dev.optimizr.io.AtomicFileWriter;
 import dev.optimizr.io.FileSink;
 import dev.optimizr.io.OutputLinks;
+import dev.optimizr.io.OutputTree;
+import dev.optimizr.io.s3.S3Settings;
 import dev.optimizr.state.MigrationRecord;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -33,7 +35,8 @@ public final class BatchRunner {
   private final MigrationRecord record;
   private final Selection selection;
   private final Consumer<JobResult> listener;
-  private final BiConsumer<Path, String> unreadable;
+  private final BiConsumer<String, String> unreadable;
+  private final Trees.Factory trees;
   private final AtomicLong staleTemps = new AtomicLong();
   private final BlockingQueue<Job> queue;
   private volatile boolean walkerDone;
@@ -44,8 +47,16 @@ public final class BatchRunner {
    * @param unreadable receives paths the walker could not read, with a reason
    */
   public BatchRunner(RunConfig config, RunControl control, ConcurrentCollector collector, FileSink writer,
-      MigrationRecord record, Consumer<JobResult> listener, BiConsumer<Path, String> unreadable) {
+      MigrationRecord record, Consumer<JobResult> listener, BiConsumer<String, String> unreadable) {
+    this(config, control, collector, writer, record, listener, unreadable, Trees.factory(config, null));
+  }
+
+  /** @param trees opens the run's input and output trees (local, or in object storage) */
+  public BatchRunner(RunConfig config, RunControl control, ConcurrentCollector collector, FileSink writer,
+      MigrationRecord record, Consumer<JobResult> listener, BiConsumer<String, String> unreadable,
+      Trees.Factory trees) {
     this.config = config;
+    this.trees = trees;
     this.control = control;
     this.collector = collector;
     this.writer = writer;
@@ -53,7 +64,9 @@ public final class BatchRunner {
     this.selection = new Selection(config, record);
     this.listener = listener;
     this.unreadable = unreadable;
-    this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+    // Fetched sources wait in the queue: with a remote input it is deep enough to keep every connection busy.
+    this.queue = new ArrayBlockingQueue<>(config.queueCapacity()
+        + (config.s3().input() != null ? 2 * config.s3().settings().concurrency() : 0));
   }
 
   /** Jobs waiting for a worker right now; safe to call from any thread (live metrics). */
@@ -66,7 +79,11 @@ public final class BatchRunner {
     outputRoot = Files.createDirectories(config.output()).toRealPath();
     MemoryBudget budget = MemoryBudget.forThisJvm();
     ImageConverter converter = new ImageConverter(config.options(), config.limits(), budget);
-    Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, writer, budget, collector,
+    Trees opened = trees.open(outputRoot, writer);
+    S3Settings s3 = config.s3().settings();
+    Prefetcher prefetch = opened.remoteInput() ? new Prefetcher(s3.concurrency(), s3.bufferBytes(), control) : null;
+    Uploader uploads = config.s3().output() != null ? new Uploader(s3.concurrency(), s3.bufferBytes()) : null;
+    Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, uploads, budget, collector,
         new HeapGuard(budget), record, listener);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < config.workers(); i++) {
@@ -75,11 +92,17 @@ public final class BatchRunner {
       threads.add(t);
     }
     try {
-      TreeWalker.forRun(config, outputRoot).walk(new QueueSink(queue));
+      opened.walker(config).walk(new QueueSink(queue, opened.output(), prefetch));
     } finally {
       walkerDone = true;
       for (Thread t : threads) {
         t.join();
+      }
+      if (uploads != null) {
+        uploads.close(); // every output handed over is in place, or failed, before the record is finished
+      }
+      if (prefetch != null) {
+        prefetch.close();
       }
     }
   }
@@ -93,9 +116,13 @@ public final class BatchRunner {
   private final class QueueSink implements TreeWalker.Sink {
     private final BlockingQueue<Job> queue;
     private final OutputLinks links = new OutputLinks(outputRoot);
+    private final OutputTree outputs;
+    private final Prefetcher prefetch;
 
-    QueueSink(BlockingQueue<Job> queue) {
+    QueueSink(BlockingQueue<Job> queue, OutputTree outputs, Prefetcher prefetch) {
       this.queue = queue;
+      this.outputs = outputs;
+      this.prefetch = prefetch;
     }
 
     @Override
@@ -112,6 +139,12 @@ public final class BatchRunner {
           return true;
         default:
           break;
+      }
+      if (prefetch != null) {
+        job = prefetch.ahead(job);
+        if (job == null) {
+          return false; // stopped while waiting for room to fetch
+        }
       }
       // Counted as found when a worker takes it: a job still queued when a stop comes was never started.
       if (queue.offer(job)) {
@@ -141,26 +174,39 @@ public final class BatchRunner {
     }
 
     @Override
-    public void unreadable(Path path, String reason) {
-      unreadable.accept(path, reason);
+    public void unreadable(String where, String reason) {
+      unreadable.accept(where, reason);
+    }
+
+    @Override
+    public void storageLost() {
+      control.requestStop(StopReason.STORAGE_UNAVAILABLE);
     }
 
     /**
-     * Reads the record's entries for {@code relativeDir} (one query), and deletes temp files a killed run left
+     * Reads the record's entries for {@code relativeDir} (one query), lists the outputs there when they are
+     * remote (one request), and deletes temp files a killed run left
      * in the output directory that mirrors it (alongside: in the source directory itself, and on entering the
      * root, in {@code IN/.optimizr} where the run's reports are written).
      */
     @Override
-    public void directory(Path relativeDir) {
+    public void directory(String relativeDir) {
       selection.enter(relativeDir);
-      sweep(outputRoot.resolve(relativeDir.toString()), relativeDir, config.alongside());
-      if (config.alongside() && relativeDir.toString().isEmpty()) {
+      outputs.enter(relativeDir);
+      Path dir;
+      try {
+        dir = outputRoot.resolve(relativeDir);
+      } catch (java.nio.file.InvalidPathException e) {
+        return; // a key with no local name: nothing of ours can be there
+      }
+      sweep(dir, relativeDir, config.alongside());
+      if (config.alongside() && relativeDir.isEmpty()) {
         sweep(outputRoot.resolve(config.filesDir().getFileName().toString()), relativeDir, false);
       }
     }
 
     /** Deletes stale temps in {@code dir}; {@code imagesOnly}: those of WebP outputs only (a source directory). */
-    private void sweep(Path dir, Path relativeDir, boolean imagesOnly) {
+    private void sweep(Path dir, String relativeDir, boolean imagesOnly) {
       try {
         if (!Files.isDirectory(dir) || links.throughLink(dir)) {
           return; // never delete where a link inside the output points
@@ -176,7 +222,7 @@ public final class BatchRunner {
           }
         }
       } catch (IOException e) {
-        unreadable.accept(dir, "cannot clean up temp files: " + e.getMessage());
+        unreadable.accept(dir.toString(), "cannot clean up temp files: " + e.getMessage());
       }
     }
 
@@ -186,7 +232,7 @@ public final class BatchRunner {
      * when NAME has the shard suffix. In a source directory ({@code imagesOnly}) only the temp of a source's own
      * output counts (NAME {@code c.jpg.webp} beside {@code c.jpg}): nothing else there is optimizr's to delete.
      */
-    private boolean isStaleTemp(Path relativeDir, String name, boolean imagesOnly) {
+    private boolean isStaleTemp(String relativeDir, String name, boolean imagesOnly) {
       if (!AtomicFileWriter.isTemp(name) || AtomicFileWriter.isOwnTemp(name)) {
         return false;
       }
@@ -199,7 +245,7 @@ public final class BatchRunner {
         return true;
       }
       if (base.endsWith(".webp")) {
-        String dir = relativeDir.toString().replace(java.io.File.separatorChar, '/');
+        String dir = relativeDir;
         return shard.owns(dir.isEmpty() ? base : dir + "/" + base);
       }
       return base.equals(shard.fileName(base.replaceAll("-\\d+-of-\\d+", "")));

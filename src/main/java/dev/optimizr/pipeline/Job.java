@@ -1,20 +1,23 @@
 package dev.optimizr.pipeline;
 
-import dev.optimizr.io.LocalSource;
-import java.nio.file.Path;
+import dev.optimizr.io.ImageSink;
+import dev.optimizr.io.ImageSource;
 
 /**
  * One candidate image found by the walker. Immutable.
  *
- * @param source absolute path of the input file
- * @param relative path relative to the input root, with '/' separators (used in reports)
- * @param target absolute path of the WebP to write
- * @param sizeBytes size of the source when it was found
- * @param mtimeMillis modification time of the source when it was found
+ * @param relative path relative to the input root, with '/' separators (used in reports and the record)
+ * @param input the source, with the size and time the walk saw
+ * @param output where its WebP goes; null for a candidate rejected before it has one
  */
-public record Job(Path source, String relative, Path target, long sizeBytes, long mtimeMillis) {
-  /** The source as the converter reads it, with the size and time the walk saw. */
-  public LocalSource input() {
-    return new LocalSource(source, sizeBytes, mtimeMillis);
+public record Job(String relative, ImageSource input, ImageSink output) {
+  /** Size of the source when it was found. */
+  public long sizeBytes() {
+    return input.size();
+  }
+
+  /** Modification time of the source when it was found. */
+  public long mtimeMillis() {
+    return input.lastModifiedMillis();
   }
 }

@@ -3,6 +3,7 @@ package dev.optimizr.pipeline;
 import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.codec.webp.EncodeSettings;
+import dev.optimizr.io.s3.S3Places;
 import dev.optimizr.state.RecordPaths;
 import java.nio.file.Path;
 
@@ -20,9 +21,11 @@ import java.nio.file.Path;
  * @param shard the part of the tree this process converts
  * @param alongside write {@code IN/a/c.jpg.webp} beside each source ({@code -alongside}): the output is the input,
  *     outputs always keep the source's extension, and the run's own files go to {@code IN/.optimizr/}
+ * @param s3 the sides in object storage: for an s3:// input, {@code input} is null; for an s3:// output,
+ *     {@code output} is the local working directory that holds the lock, the record and the reports' first copies
  */
 public record RunConfig(Path input, Path output, int workers, ConvertOptions options, DecodeLimits limits,
-    boolean keepExtension, boolean force, boolean retryFailed, Shard shard, boolean alongside) {
+    boolean keepExtension, boolean force, boolean retryFailed, Shard shard, boolean alongside, S3Places s3) {
   public static final int MAX_WORKERS = 256;
 
   public RunConfig {
@@ -30,6 +33,13 @@ public record RunConfig(Path input, Path output, int workers, ConvertOptions opt
       throw new IllegalArgumentException("-workers must be between 1 and " + MAX_WORKERS + ", got " + workers);
     }
     shard = shard == null ? Shard.ALL : shard;
+    s3 = s3 == null ? S3Places.NONE : s3;
+    if (input == null && s3.input() == null) {
+      throw new IllegalArgumentException("no input");
+    }
+    if (alongside && s3.any()) {
+      throw new IllegalArgumentException("-alongside writes beside local sources; it does not take s3:// URLs");
+    }
     if (alongside && !output.equals(input)) {
       throw new IllegalArgumentException("-alongside writes beside the sources: the output must be the input");
     }
@@ -41,6 +51,23 @@ public record RunConfig(Path input, Path output, int workers, ConvertOptions opt
   public RunConfig(Path input, Path output, int workers, ConvertOptions options, DecodeLimits limits,
       boolean keepExtension, boolean force, boolean retryFailed, Shard shard) {
     this(input, output, workers, options, limits, keepExtension, force, retryFailed, shard, false);
+  }
+
+  /** A run on local directories, into a mirrored tree or alongside the sources. */
+  public RunConfig(Path input, Path output, int workers, ConvertOptions options, DecodeLimits limits,
+      boolean keepExtension, boolean force, boolean retryFailed, Shard shard, boolean alongside) {
+    this(input, output, workers, options, limits, keepExtension, force, retryFailed, shard, alongside,
+        S3Places.NONE);
+  }
+
+  /** The input as the user named it: an absolute path or an s3:// URL. */
+  public String inputName() {
+    return s3.input() != null ? s3.input().toString() : input.toAbsolutePath().toString();
+  }
+
+  /** The output as the user named it: an absolute path or an s3:// URL. */
+  public String outputName() {
+    return s3.output() != null ? s3.output().toString() : output.toAbsolutePath().toString();
   }
 
   /** A run at {@code quality} with every other encoding option at its default. */

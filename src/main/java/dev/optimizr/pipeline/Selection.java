@@ -2,8 +2,6 @@ package dev.optimizr.pipeline;
 
 import dev.optimizr.state.DirectoryView;
 import dev.optimizr.state.MigrationRecord;
-import java.io.File;
-import java.nio.file.Path;
 
 /**
  * Which of the files the walker finds a run converts: only those whose failure is on record (with
@@ -31,8 +29,8 @@ public final class Selection {
   }
 
   /** Reads the record's entries for input directory {@code relativeDir} ("" for the root): one query. */
-  public void enter(Path relativeDir) {
-    String dir = relativeDir.toString().replace(File.separatorChar, '/');
+  public void enter(String relativeDir) {
+    String dir = relativeDir;
     view = config.force() && !config.retryFailed() ? DirectoryView.EMPTY
         : record.directory(dir, config.retryFailed());
   }
@@ -46,7 +44,7 @@ public final class Selection {
     if (!wanted(job)) {
       return Verdict.NOT_WANTED;
     }
-    if (!config.force() && view.upToDate(name(job), job.sizeBytes(), job.mtimeMillis(), job.target())) {
+    if (!config.force() && view.upToDate(name(job), job.sizeBytes(), job.mtimeMillis(), job.output())) {
       return Verdict.UP_TO_DATE;
     }
     return Verdict.CONVERT;

@@ -7,5 +7,7 @@ public enum StopReason {
   /** A service manager, {@code kill}, or {@code docker stop}. */
   SIGTERM,
   /** The output file system is full: every further write would fail too. */
-  DISK_FULL
+  DISK_FULL,
+  /** The object store stopped answering (after retries): every further request would fail too. */
+  STORAGE_UNAVAILABLE
 }

@@ -24,7 +24,7 @@ public final class TreeCounter implements AutoCloseable {
       try {
         walker.walk(new TreeWalker.Sink() {
           @Override
-          public void directory(Path relativeDir) {
+          public void directory(String relativeDir) {
             if (retry != null) {
               retry.enter(relativeDir);
             }
@@ -44,7 +44,7 @@ public final class TreeCounter implements AutoCloseable {
           }
 
           @Override
-          public void unreadable(Path path, String reason) {
+          public void unreadable(String where, String reason) {
             // the converting walk reports it
           }
         });
@@ -58,7 +58,15 @@ public final class TreeCounter implements AutoCloseable {
 
   /** Starts counting the tree {@code config} describes; {@code record} tells a retry which files failed. */
   public static TreeCounter start(RunConfig config, MigrationRecord record) throws IOException {
-    TreeCounter c = new TreeCounter(TreeWalker.forRun(config, config.output().toRealPath()),
+    return start(config, record, Trees.factory(config, null));
+  }
+
+  /** As {@link #start(RunConfig, MigrationRecord)}, over the input tree {@code trees} opens. */
+  public static TreeCounter start(RunConfig config, MigrationRecord record, Trees.Factory trees)
+      throws IOException {
+    TreeCounter c = new TreeCounter(trees.open(config.output().toRealPath(), (t, b) -> {
+      throw new IOException("counting writes nothing");
+    }).walker(config),
         config.retryFailed() ? new Selection(config, record) : null);
     c.thread.start();
     return c;

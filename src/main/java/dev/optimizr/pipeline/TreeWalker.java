@@ -1,32 +1,30 @@
 package dev.optimizr.pipeline;
 
 import dev.optimizr.codec.ErrorType;
-import dev.optimizr.state.RecordPaths;
-import java.io.File;
+import dev.optimizr.io.AtomicFileWriter;
+import dev.optimizr.io.ImageSink;
+import dev.optimizr.io.ImageSource;
+import dev.optimizr.io.InputTree;
+import dev.optimizr.io.LocalInputTree;
+import dev.optimizr.io.LocalOutputTree;
+import dev.optimizr.io.OutputTree;
+import dev.optimizr.io.s3.StorageUnavailableException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Path;
 
 /**
- * Walks the input tree in sorted order and reports candidate images, one directory at a time (so memory
- * is bounded by the largest directory, not the tree). Not thread-safe: one walker per run.
- *
- * <p>Symbolic links are never followed and only regular files are reported: opening a FIFO blocks
- * forever, and a device or socket is never an image. The output root is skipped if it lies inside the
- * input, so a re-run never converts its own output, and so is the output's record directory
- * ({@code .optimizr}), which lies in the input when outputs are written beside the sources. Outputs end in
- * {@code .webp} and are never candidates.
+ * Walks an input tree (a local directory or a bucket prefix) depth-first in sorted order and reports candidate
+ * images, one directory at a time, so memory is bounded by the largest directory, not the tree. In each
+ * directory: its files by name, then its subdirectories by name ({@link String#compareTo}), whatever order the
+ * tree lists them in. Not thread-safe: one walker per run.
  */
 public final class TreeWalker {
   /** Receives what the walk finds; returning false from a callback stops the walk. */
@@ -37,42 +35,45 @@ public final class TreeWalker {
     /** A candidate that fails before conversion: an output-name collision, or an unmappable name. */
     boolean rejected(Job job, ErrorType type, String message) throws InterruptedException;
 
-    /** A directory or entry that could not be read; the walk goes on. */
-    void unreadable(Path path, String reason);
+    /** A directory or entry that could not be read (a path or URL); the walk goes on. */
+    void unreadable(String where, String reason);
 
-    /** The walk entered {@code relativeDir} (empty for the root), before reporting its files. */
-    default void directory(Path relativeDir) {
+    /** The walk entered {@code relativeDir} ('/'-separated, empty for the root), before reporting its files. */
+    default void directory(String relativeDir) {
+    }
+
+    /** The input's object store stopped answering: the walk ends here. */
+    default void storageLost() {
     }
   }
 
-  private final Path inputRoot;
-  private final Path outputRoot;
-  private final Path recordDir;
+  private static final Comparator<InputTree.Entry<?>> BY_NAME = Comparator.comparing(InputTree.Entry::name);
+
+  private final InputTree<?> inputs;
+  private final OutputTree outputs;
   private final boolean keepExtension;
   private final Shard shard;
 
-  /** A walker over the whole tree. */
+  /** A walker over a whole local tree. */
   public TreeWalker(Path inputRoot, Path outputRoot, boolean keepExtension) {
     this(inputRoot, outputRoot, keepExtension, Shard.ALL);
   }
 
+  /** A walker over a local tree; both roots must be real paths so that the output can be recognised. */
+  public TreeWalker(Path inputRoot, Path outputRoot, boolean keepExtension, Shard shard) {
+    this(new LocalInputTree(inputRoot, outputRoot), new LocalOutputTree(outputRoot, new AtomicFileWriter()),
+        keepExtension, shard);
+  }
+
   /**
-   * Both roots must be real paths (see {@link Path#toRealPath}) so that the output can be recognised.
-   *
    * @param keepExtension map {@code c.jpg} to {@code c.jpg.webp} instead of {@code c.webp}
    * @param shard only files of this shard are reported
    */
-  public TreeWalker(Path inputRoot, Path outputRoot, boolean keepExtension, Shard shard) {
-    this.inputRoot = inputRoot;
-    this.outputRoot = outputRoot;
-    this.recordDir = outputRoot.resolve(RecordPaths.DIR);
+  public TreeWalker(InputTree<?> inputs, OutputTree outputs, boolean keepExtension, Shard shard) {
+    this.inputs = inputs;
+    this.outputs = outputs;
     this.keepExtension = keepExtension;
     this.shard = shard;
-  }
-
-  /** The walker of {@code config}'s input and shard, for an output whose real path is {@code outputRoot}. */
-  public static TreeWalker forRun(RunConfig config, Path outputRoot) throws IOException {
-    return new TreeWalker(config.input().toRealPath(), outputRoot, config.keepExtension(), config.shard());
   }
 
   /** True for names ending in .jpg, .jpeg or .png in any letter case. */
@@ -89,40 +90,39 @@ public final class TreeWalker {
 
   /** Walks the whole tree depth-first in name order: a directory's files, then its subdirectories. */
   public void walk(Sink sink) throws InterruptedException {
-    Deque<Path> pending = new ArrayDeque<>();
-    pending.push(inputRoot);
+    walk(inputs, sink);
+  }
+
+  private record Dir<H>(H handle, String relative) {}
+
+  private <H> void walk(InputTree<H> tree, Sink sink) throws InterruptedException {
+    Deque<Dir<H>> pending = new ArrayDeque<>();
+    pending.push(new Dir<>(tree.root(), ""));
     while (!pending.isEmpty()) {
-      Path dir = pending.pop();
-      sink.directory(inputRoot.relativize(dir));
-      List<Path> entries = list(dir, sink);
-      Map<String, String> taken = new HashMap<>();
-      List<Path> subdirs = new ArrayList<>();
-      for (Path entry : entries) {
-        BasicFileAttributes attrs;
-        try {
-          attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-          sink.unreadable(entry, "cannot read attributes: " + e.getMessage());
-          continue;
+      Dir<H> dir = pending.pop();
+      sink.directory(dir.relative());
+      List<InputTree.Entry<H>> entries;
+      try {
+        entries = new ArrayList<>(tree.list(dir.handle()));
+      } catch (IOException e) {
+        sink.unreadable(tree.describe(dir.handle(), null), "cannot list directory: " + e.getMessage());
+        if (StorageUnavailableException.in(e)) {
+          sink.storageLost();
+          return;
         }
-        if (attrs.isDirectory()) {
-          if (!entry.equals(outputRoot) && !entry.equals(recordDir)) {
-            subdirs.add(entry);
-          }
-        } else if (attrs.isRegularFile() && isCandidate(entry.getFileName().toString())) {
-          try {
-            if (!emit(entry, attrs, taken, sink)) {
-              return;
-            }
-          } catch (InvalidPathException e) {
-            // The JVM decodes file names with the locale's charset; under cron's POSIX locale a non-ASCII
-            // name reads back as '?' and cannot be mapped to an output path.
-            String relative = inputRoot.relativize(entry).toString().replace(File.separatorChar, '/');
-            if (!sink.rejected(new Job(entry, relative, null, attrs.size(), 0), ErrorType.IO_ERROR,
-                "file name not representable in this locale's charset (run with LC_ALL=C.UTF-8)")) {
-              return;
-            }
-          }
+        continue;
+      }
+      entries.sort(BY_NAME);
+      Map<String, String> taken = new HashMap<>();
+      List<Dir<H>> subdirs = new ArrayList<>();
+      for (InputTree.Entry<H> e : entries) {
+        if (e.problem() != null) {
+          sink.unreadable(tree.describe(dir.handle(), e.name()), e.problem());
+        } else if (e.kind() == InputTree.Kind.DIRECTORY) {
+          subdirs.add(new Dir<>(e.handle(), join(dir.relative(), e.name())));
+        } else if (e.kind() == InputTree.Kind.FILE && isCandidate(e.name())
+            && !emit(dir.relative(), e.name(), tree.source(e), taken, sink)) {
+          return;
         }
       }
       for (int i = subdirs.size() - 1; i >= 0; i--) {
@@ -131,33 +131,41 @@ public final class TreeWalker {
     }
   }
 
-  private boolean emit(Path file, BasicFileAttributes attrs, Map<String, String> taken, Sink sink)
+  private boolean emit(String dir, String name, ImageSource source, Map<String, String> taken, Sink sink)
       throws InterruptedException {
-    Path rel = inputRoot.relativize(file);
-    String relative = rel.toString().replace(File.separatorChar, '/');
-    String webp = webpName(file.getFileName().toString(), keepExtension);
-    Path parent = rel.getParent();
-    String targetRelative = parent == null ? webp : parent.toString().replace(File.separatorChar, '/') + "/" + webp;
+    String relative = join(dir, name);
+    String webp = webpName(name, keepExtension);
+    String targetRelative = join(dir, webp);
     if (!shard.owns(targetRelative)) {
       return true;
     }
-    Path target = (parent == null ? outputRoot : outputRoot.resolve(parent)).resolve(webp);
-    Job job = new Job(file, relative, target, attrs.size(), attrs.lastModifiedTime().toMillis());
+    if (!mappable(relative)) {
+      // Only object keys can look like this ("a//b.jpg", "a/../b.jpg"): no output path mirrors them.
+      return sink.rejected(new Job(relative, source, null), ErrorType.INVALID_NAME,
+          "the key has an empty, '.' or '..' path segment, so no output name mirrors it");
+    }
+    ImageSink output;
+    try {
+      output = outputs.sink(targetRelative);
+    } catch (IllegalArgumentException e) {
+      return sink.rejected(new Job(relative, source, null), ErrorType.INVALID_NAME, e.getMessage());
+    }
+    Job job = new Job(relative, source, output);
     String first = taken.putIfAbsent(webp, relative);
     return first == null ? sink.found(job)
         : sink.rejected(job, ErrorType.OUTPUT_COLLISION, "maps to the same output " + webp + " as " + first);
   }
 
-  private static List<Path> list(Path dir, Sink sink) {
-    List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-      for (Path p : ds) {
-        entries.add(p);
+  private static boolean mappable(String relative) {
+    for (String segment : relative.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return false;
       }
-    } catch (IOException | RuntimeException e) {
-      sink.unreadable(dir, "cannot list directory: " + e.getMessage());
     }
-    entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-    return entries;
+    return true;
+  }
+
+  private static String join(String dir, String name) {
+    return dir.isEmpty() ? name : dir + "/" + name;
   }
 }

@@ -5,8 +5,7 @@ import dev.optimizr.codec.Admission;
 import dev.optimizr.codec.ConversionException;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
-import dev.optimizr.io.FileSink;
-import dev.optimizr.io.LocalSink;
+import dev.optimizr.io.s3.StorageUnavailableException;
 import dev.optimizr.state.MigrationRecord;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -23,7 +22,7 @@ import java.util.function.Consumer;
 final class Worker implements Runnable {
   /** What all workers of a run share. */
   record Shared(BlockingQueue<Job> queue, BooleanSupplier walkerDone, RunControl control, ImageConverter converter,
-      FileSink writer, MemoryBudget budget, ConcurrentCollector collector, HeapGuard heapGuard, MigrationRecord record,
+      Uploader uploads, MemoryBudget budget, ConcurrentCollector collector, HeapGuard heapGuard, MigrationRecord record,
       Consumer<JobResult> listener) {}
 
   /** Added to the warnings of an image that converted only on its second attempt, alone. */
@@ -57,7 +56,9 @@ final class Worker implements Runnable {
         s.collector().busy(1);
         JobResult result = process(job);
         s.collector().busy(-1);
-        record(result);
+        if (result != null) {
+          record(result); // null: the uploader records it once the output is in place
+        }
         if (s.heapGuard().afterImage()) {
           s.collector().forcedGc();
         }
@@ -67,6 +68,7 @@ final class Worker implements Runnable {
     }
   }
 
+  /** The result of {@code job}, or null when its output is being uploaded (the uploader then reports it). */
   JobResult process(Job job) {
     long start = System.nanoTime();
     try {
@@ -82,9 +84,7 @@ final class Worker implements Runnable {
         }
       }
     } catch (ConversionException e) {
-      if (isDiskFull(e)) {
-        s.control().requestStop(StopReason.DISK_FULL);
-      }
+      stopIfHopeless(e);
       return fail(job, e.type(), e.getMessage(), start, e);
     } catch (OutOfMemoryError e) {
       // The decoded raster is unreachable once we return; the run goes on with the next image.
@@ -98,19 +98,36 @@ final class Worker implements Runnable {
   }
 
   /** One conversion of {@code job}; {@code alone} marks the retry that holds the whole heap budget. */
-  private JobResult attempt(Job job, long start, boolean alone) throws ConversionException {
+  private JobResult attempt(Job job, long start, boolean alone) throws ConversionException, InterruptedException {
     timer.reset();
-    ImageConverter.Converted c = s.converter().convert(job.input(), new LocalSink(job.target(), s.writer()), timer);
+    Uploader.Deferred deferred = s.uploads() == null ? null : s.uploads().defer(job.output());
+    ImageConverter.Converted c = s.converter().convert(job.input(), deferred != null ? deferred : job.output(), timer);
     if (alone) {
       c = c.withWarning(RETRIED_ALONE);
     }
+    if (deferred != null && deferred.pending()) {
+      ImageConverter.Converted converted = c;
+      long[] nanos = timer.nanos().clone(); // the timer is this worker's next image's once we return
+      long[] bytes = timer.bytes().clone();
+      s.uploads().upload(deferred, () -> record(complete(job, converted, start, nanos, bytes)), e -> {
+        stopIfHopeless(e);
+        record(fail(job, ErrorType.IO_ERROR, "cannot write " + job.output() + ": " + e.getMessage(), start, e));
+      });
+      return null;
+    }
+    return complete(job, c, start, timer.nanos(), timer.bytes());
+  }
+
+  /** Counts and records a conversion whose output is in place. */
+  private JobResult complete(Job job, ImageConverter.Converted c, long start, long[] stageNanos,
+      long[] stageBytes) {
     long nanos = System.nanoTime() - start;
     // An output withheld by -if-larger skip leaves the source as the smallest version: count it as such,
     // so that the byte totals do not claim a saving that nobody gets.
     long counted = c.written() ? c.outputBytes() : c.inputBytes();
     s.collector().converted(c.inputBytes(), counted, (long) c.width() * c.height(), nanos,
         !c.warnings().isEmpty(), c.larger());
-    s.collector().stages(timer.nanos(), timer.bytes());
+    s.collector().stages(stageNanos, stageBytes);
     if (c.quality() >= 0) {
       s.collector().chosenQuality(c.quality());
     }
@@ -124,6 +141,15 @@ final class Worker implements Runnable {
     long mb = Runtime.getRuntime().maxMemory() >> 20;
     return "out of heap memory while converting with a " + mb + " MB heap (raise it, e.g. OPTIMIZR_JAVA_OPTS=-Xmx"
         + Math.max(2, (mb * 4 + 1023) / 1024) + "g, and rerun with -retry-failed)";
+  }
+
+  /** Stops the run when every further file would fail the same way: a full disk, an unreachable store. */
+  private void stopIfHopeless(Throwable e) {
+    if (isDiskFull(e)) {
+      s.control().requestStop(StopReason.DISK_FULL);
+    } else if (StorageUnavailableException.in(e)) {
+      s.control().requestStop(StopReason.STORAGE_UNAVAILABLE);
+    }
   }
 
   /** ENOSPC or EDQUOT from the output file system, anywhere in the cause chain. */

@@ -1,15 +1,15 @@
 package dev.optimizr.report;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * What a summary says about the run besides its measurements. Immutable.
  *
+ * @param inputDir the input as an absolute path or s3:// URL
  * @param settings the encoding settings, flag name (snake_case) → value, in display order
  */
-public record RunInfo(String version, Path inputDir, Path outputDir, int workers, int quality, Instant start,
+public record RunInfo(String version, String inputDir, String outputDir, int workers, int quality, Instant start,
     Instant end, boolean interrupted, Map<String, Object> settings) {
 
   public RunInfo {
@@ -17,7 +17,7 @@ public record RunInfo(String version, Path inputDir, Path outputDir, int workers
   }
 
   /** A run whose settings are not described (only quality). */
-  public RunInfo(String version, Path inputDir, Path outputDir, int workers, int quality, Instant start,
+  public RunInfo(String version, String inputDir, String outputDir, int workers, int quality, Instant start,
       Instant end, boolean interrupted) {
     this(version, inputDir, outputDir, workers, quality, start, end, interrupted, Map.of("quality", quality));
   }

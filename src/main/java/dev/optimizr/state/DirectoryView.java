@@ -1,9 +1,6 @@
 package dev.optimizr.state;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
+import dev.optimizr.io.ImageSink;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,19 +28,13 @@ public final class DirectoryView {
    * under the current settings, or, for a source deliberately left without output
    * ({@link MigrationRecord#NO_OUTPUT}), when {@code target} still does not exist.
    */
-  public boolean upToDate(String name, long sourceSize, long sourceMtimeMillis, Path target) {
+  public boolean upToDate(String name, long sourceSize, long sourceMtimeMillis, ImageSink target) {
     Entry e = entries.get(name);
     if (e == null || e.sourceSize() != sourceSize || e.sourceMtimeMillis() != sourceMtimeMillis) {
       return false;
     }
-    if (e.outputSize() == MigrationRecord.NO_OUTPUT) {
-      return !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-    }
-    try {
-      return Files.size(target) == e.outputSize();
-    } catch (IOException missing) {
-      return false;
-    }
+    long size = target.existingSize();
+    return e.outputSize() == MigrationRecord.NO_OUTPUT ? size < 0 : size == e.outputSize();
   }
 
   /** True when the source named {@code name} failed in an earlier run and has not converted since. */

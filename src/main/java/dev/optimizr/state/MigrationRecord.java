@@ -95,6 +95,22 @@ public final class MigrationRecord implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies the record's file to {@code target} as of the last committed batch, for an upload while the run goes
+   * on: batches commit holding the connection's monitor, so the copy made holding it is never mid-transaction.
+   */
+  public void copyTo(Path target) throws IOException {
+    synchronized (conn) {
+      try {
+        String url = conn.getMetaData().getURL(); // jdbc:sqlite:/path/to/record.db
+        Files.copy(Path.of(url.substring(url.indexOf(':', "jdbc:".length()) + 1)), target,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (SQLException e) {
+        throw new IOException("cannot find the record's file: " + e.getMessage(), e);
+      }
+    }
+  }
+
   /** Lines the user should read once: an import done, a damaged record moved aside. */
   public List<String> notices() {
     return List.copyOf(notices);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.optimizr.codec.ErrorType;
+import dev.optimizr.io.LocalSink;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class TreeWalkerTest {
   static final class Recorder implements TreeWalker.Sink {
     final List<Job> found = new ArrayList<>();
     final List<String> collisions = new ArrayList<>();
-    final List<Path> unreadable = new ArrayList<>();
+    final List<String> unreadable = new ArrayList<>();
 
     @Override
     public boolean found(Job job) {
@@ -35,8 +36,8 @@ class TreeWalkerTest {
     }
 
     @Override
-    public void unreadable(Path path, String reason) {
-      unreadable.add(path);
+    public void unreadable(String where, String reason) {
+      unreadable.add(where);
     }
 
     List<String> relatives() {
@@ -74,7 +75,7 @@ class TreeWalkerTest {
         .contains("ünï cødé/spa ce.jpg").hasSize(5);
     assertThat(r.relatives().get(3)).startsWith("d0/d1/").endsWith("/deep.png");
     Job z = r.found.get(2);
-    assertThat(z.target()).isEqualTo(out.toRealPath().resolve("b/z.webp"));
+    assertThat(((LocalSink) z.output()).target()).isEqualTo(out.toRealPath().resolve("b/z.webp"));
   }
 
   @Test
@@ -120,7 +121,7 @@ class TreeWalkerTest {
 
     Recorder kept = walk(in, out, true);
     assertThat(kept.collisions).isEmpty();
-    assertThat(kept.found).extracting(j -> j.target().getFileName().toString())
+    assertThat(kept.found).extracting(j -> j.output().name())
         .containsExactly("c.jpg.webp", "c.png.webp", "c.jpg.webp");
   }
 }

@@ -38,7 +38,7 @@ class BoxReportTest {
         new MemorySnapshot(start.plusSeconds(60), 400 * MB, 1400 * MB, 80_000 * MB, 1310 * MB, 80, 9, 205 * MB),
         new MemorySnapshot(start.plusSeconds(90), 1100 * MB, 1500 * MB, 120_000 * MB, 1320 * MB, 120, 30, 212 * MB),
         new MemorySnapshot(end, 300 * MB, 1500 * MB, 160_000 * MB, 1330 * MB, 160, 7, 208 * MB));
-    RunInfo info = new RunInfo("1.2.3", Paths.get(inputDir), Paths.get("/srv/webp"), 3, 80, start, end, false);
+    RunInfo info = new RunInfo("1.2.3", Paths.get(inputDir).toString(), "/srv/webp", 3, 80, start, end, false);
     return SummaryBuilder.build(info, c, memory, new SummaryBuilder.GcTotals(160, 160, 1_900, 45, 0),
         new SummaryBuilder.ProcessTotals(1_450 * MB, 395_000_000_000L, 4096 * MB, 2));
   }

@@ -1,0 +1,42 @@
+package dev.optimizr.io;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A tree of source images read one directory at a time: a local directory or a bucket prefix. {@code H} is how
+ * the tree names a directory (a {@link java.nio.file.Path}, a key prefix). Implementations are safe for one walker
+ * thread at a time; the {@link ImageSource}s they make are immutable.
+ *
+ * @param <H> the handle of a directory
+ */
+public interface InputTree<H> {
+  /** What a directory entry is. */
+  enum Kind {
+    FILE,
+    DIRECTORY,
+    /** A link, device, socket, or an entry whose attributes could not be read ({@link Entry#problem()}). */
+    OTHER
+  }
+
+  /**
+   * One entry of a directory.
+   *
+   * @param name its name within the directory
+   * @param handle for a directory, what {@link #list} takes; otherwise whatever {@link #source} needs
+   * @param problem why the entry could not be read, or null
+   */
+  record Entry<H>(String name, Kind kind, long size, long lastModifiedMillis, H handle, String problem) {}
+
+  /** The root directory. */
+  H root();
+
+  /** The entries of {@code dir}, in any order. */
+  List<Entry<H>> list(H dir) throws IOException;
+
+  /** The image a file entry found under {@code dir} refers to. */
+  ImageSource source(Entry<H> file);
+
+  /** Where {@code dir} or a file in it is, for messages: an absolute path or an {@code s3://} URL. */
+  String describe(H dir, String name);
+}

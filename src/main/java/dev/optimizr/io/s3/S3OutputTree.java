@@ -1,0 +1,136 @@
+package dev.optimizr.io.s3;
+
+import dev.optimizr.io.ImageSink;
+import dev.optimizr.io.OutputTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.EncodingType;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The outputs under a bucket prefix. A PUT replaces an object whole, so no reader ever sees part of one. When
+ * the walker enters a directory its outputs are listed once (sizes by name), so checking that an output on record
+ * is still there costs no request per file. {@link #enter} and {@link ImageSink#existingSize()} are for the
+ * walker thread; writes and deletes are safe from any thread.
+ */
+public final class S3OutputTree implements OutputTree {
+  /** S3's limit on the length of a key, in UTF-8 bytes. */
+  static final int MAX_KEY_BYTES = 1024;
+
+  private final S3Storage storage;
+  private final S3Location location;
+  private String indexedDir;
+  private Map<String, Long> sizes;
+
+  S3OutputTree(S3Storage storage, S3Location location) {
+    this.storage = storage;
+    this.location = location;
+  }
+
+  @Override
+  public ImageSink sink(String relative) {
+    String key = location.key(relative);
+    if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+      throw new IllegalArgumentException("the output key would be longer than S3's 1024 bytes");
+    }
+    return new Sink(relative, key);
+  }
+
+  @Override
+  public void enter(String relativeDir) {
+    String prefix = location.key(relativeDir.isEmpty() ? "" : relativeDir + "/");
+    Map<String, Long> found = new HashMap<>();
+    try {
+      String token = null;
+      do {
+        ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(location.bucket()).prefix(prefix)
+            .delimiter("/").encodingType(EncodingType.URL);
+        if (token != null) {
+          req.continuationToken(token);
+        }
+        ListObjectsV2Response page = S3Storage.attempt(location.bucket() + "/" + prefix,
+            () -> storage.client().listObjectsV2(req.build()));
+        for (S3Object o : page.contents()) {
+          found.put(o.key().substring(prefix.length()), o.size());
+        }
+        token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+      } while (token != null);
+      sizes = found;
+    } catch (IOException e) {
+      sizes = null; // each output is then checked with a HEAD
+    }
+    indexedDir = relativeDir;
+  }
+
+  @Override
+  public String describe() {
+    return location.toString();
+  }
+
+  /** One output object. */
+  private final class Sink implements ImageSink {
+    private final String relative;
+    private final String key;
+
+    Sink(String relative, String key) {
+      this.relative = relative;
+      this.key = key;
+    }
+
+    @Override
+    public String name() {
+      return key.substring(key.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public void write(byte[] content) throws IOException {
+      S3Settings s = storage.settings();
+      PutObjectRequest.Builder req = PutObjectRequest.builder().bucket(location.bucket()).key(key)
+          .contentType("image/webp").contentLength((long) content.length);
+      if (s.cacheControl() != null) {
+        req.cacheControl(s.cacheControl());
+      }
+      if (s.storageClass() != null) {
+        req.storageClass(s.storageClass());
+      }
+      PutObjectRequest put = req.build();
+      S3Storage.attempt(url(), () -> storage.client().putObject(put, RequestBody.fromBytes(content)));
+    }
+
+    @Override
+    public void delete() throws IOException {
+      S3Storage.attempt(url(), () -> storage.client().deleteObject(b -> b.bucket(location.bucket()).key(key)));
+    }
+
+    @Override
+    public long existingSize() {
+      int slash = relative.lastIndexOf('/');
+      String dir = slash < 0 ? "" : relative.substring(0, slash);
+      if (sizes != null && dir.equals(indexedDir)) {
+        Long size = sizes.get(relative.substring(slash + 1));
+        return size == null ? -1 : size;
+      }
+      try {
+        return storage.client().headObject(b -> b.bucket(location.bucket()).key(key)).contentLength();
+      } catch (SdkException missingOrUnreachable) {
+        return -1; // converted again: the safe side
+      }
+    }
+
+    private String url() {
+      return S3Location.SCHEME + location.bucket() + "/" + key;
+    }
+
+    @Override
+    public String toString() {
+      return url();
+    }
+  }
+}
