@@ -77,15 +77,32 @@ public final class Ssim {
    * are compared as one window with uniform weights.
    */
   public static double mean(Luma a, Luma b) {
+    return map(a, b, 0).mean();
+  }
+
+  /**
+   * The mean SSIM, and where it is worst: the {@code tile}×{@code tile} square (on a grid of that size) whose
+   * windows have the lowest mean.
+   *
+   * @param mean as {@link #mean}
+   * @param worstX left edge of the worst tile; 0 when not asked for (tile 0) or the image is tiny
+   * @param worstTileSsim the mean SSIM of the windows centred in that tile, or {@code mean}
+   */
+  public record Worst(double mean, int worstX, int worstY, double worstTileSsim) {}
+
+  /** As {@link #mean}, also finding the worst {@code tile}-pixel square (0: do not look). */
+  public static Worst map(Luma a, Luma b, int tile) {
     int w = a.width();
     int h = a.height();
     if (b.width() != w || b.height() != h) {
       throw new IllegalArgumentException("sizes differ: " + w + "x" + h + " vs " + b.width() + "x" + b.height());
     }
     if (w < WIN || h < WIN) {
-      return global(a, b);
+      double g = global(a, b);
+      return new Worst(g, 0, 0, g);
     }
     int ow = w - WIN + 1;
+    Tiles tiles = tile > 0 ? new Tiles(w, tile) : null;
     double[][][] ring = new double[5][WIN][ow]; // horizontal sums of x, y, x², y², xy for the last 11 rows
     double[] ra = new double[w];
     double[] rb = new double[w];
@@ -113,14 +130,15 @@ public final class Ssim {
         ring[4][slot][x] = sxy;
       }
       if (y >= WIN - 1) {
-        total += rowOfWindows(ring, y - WIN + 1, ow);
+        total += rowOfWindows(ring, y - WIN + 1, ow, tiles);
       }
     }
-    return total / ((double) ow * (h - WIN + 1));
+    double mean = total / ((double) ow * (h - WIN + 1));
+    return tiles == null ? new Worst(mean, 0, 0, mean) : tiles.worst(mean);
   }
 
-  /** Sum of SSIM over the windows whose top row is {@code top}. */
-  private static double rowOfWindows(double[][][] ring, int top, int ow) {
+  /** Sum of SSIM over the windows whose top row is {@code top}; each also added to its tile when asked. */
+  private static double rowOfWindows(double[][][] ring, int top, int ow, Tiles tiles) {
     double sum = 0;
     for (int x = 0; x < ow; x++) {
       double mx = 0, my = 0, exx = 0, eyy = 0, exy = 0;
@@ -133,9 +151,61 @@ public final class Ssim {
         eyy += g * ring[3][s][x];
         exy += g * ring[4][s][x];
       }
-      sum += index(mx, my, exx - mx * mx, eyy - my * my, exy - mx * my);
+      double v = index(mx, my, exx - mx * mx, eyy - my * my, exy - mx * my);
+      sum += v;
+      if (tiles != null) {
+        tiles.add(x + WIN / 2, top + WIN / 2, v);
+      }
     }
     return sum;
+  }
+
+  /** Per-tile sums of window SSIM for the current row of tiles (memory: one row of tiles). */
+  private static final class Tiles {
+    private final int size;
+    private final double[] sums;
+    private final int[] counts;
+    private int row = -1;
+    private double worst = Double.POSITIVE_INFINITY;
+    private int worstX;
+    private int worstY;
+
+    Tiles(int width, int size) {
+      this.size = size;
+      int n = (width + size - 1) / size;
+      this.sums = new double[n];
+      this.counts = new int[n];
+    }
+
+    void add(int cx, int cy, double v) {
+      int r = cy / size;
+      if (r != row) {
+        flush();
+        row = r;
+      }
+      int c = cx / size;
+      sums[c] += v;
+      counts[c]++;
+    }
+
+    private void flush() {
+      for (int c = 0; c < sums.length; c++) {
+        // a tile cut by the image's edge counts only if it holds at least a quarter of a full tile's windows
+        if (counts[c] > 0 && counts[c] >= (size * size) / 4 && sums[c] / counts[c] < worst) {
+          worst = sums[c] / counts[c];
+          worstX = c * size;
+          worstY = row * size;
+        }
+        sums[c] = 0;
+        counts[c] = 0;
+      }
+    }
+
+    Worst worst(double mean) {
+      flush();
+      return worst == Double.POSITIVE_INFINITY ? new Worst(mean, 0, 0, mean)
+          : new Worst(mean, worstX, worstY, worst);
+    }
   }
 
   private static double global(Luma a, Luma b) {
