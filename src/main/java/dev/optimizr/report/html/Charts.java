@@ -7,6 +7,7 @@ import java.awt.Rectangle;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -84,6 +85,7 @@ final class Charts {
     for (int s = 0; s < series.size(); s++) {
       r.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
     }
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT); // values under the bars, as on the other charts
     CategoryAxis axis = plot.getDomainAxis();
     axis.setMaximumCategoryLabelWidthRatio(0.35f);
     axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);

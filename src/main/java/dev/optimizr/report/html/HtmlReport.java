@@ -92,7 +92,7 @@ public final class HtmlReport {
     if (h.skippedFiles() >= 0) {
       card(b, "skipped_files", h.skippedFiles(), count(h.skippedFiles()), "skipped, up to date");
     } else {
-      card(b, "runs", m.runs().size(), count(m.runs().size()), "runs");
+      card(b, "run_count", m.runs().size(), count(m.runs().size()), "runs");
     }
     b.append("</section>\n");
   }
