@@ -111,9 +111,9 @@ final class ConsoleReporter {
    * The closing totals: three lines, or under JSON one event with the numbers as fields; {@code tree} is the
    * counting walk's result, for an interrupted run's "N not started".
    */
-  void printTotals(RunSummary s, TreeCount tree, String summary, String failureLog) {
+  void printTotals(RunSummary s, TreeCount tree, String summary, String failureLog, String report) {
     if (!json) {
-      printTotals(out, s, tree, summary, failureLog);
+      printTotals(out, s, tree, summary, failureLog, report);
       return;
     }
     RunSummary.Files f = s.files();
@@ -124,8 +124,11 @@ final class ConsoleReporter {
       e = e.addKeyValue("not_started_files", notStarted(f, tree));
     }
     e.addKeyValue("duration_seconds", s.run().durationSeconds()).addKeyValue("bytes_saved", s.sizes().bytesSaved())
-        .addKeyValue("interrupted", s.run().interrupted()).addKeyValue("summary", String.valueOf(summary))
-        .log(firstLine(s, tree));
+        .addKeyValue("interrupted", s.run().interrupted()).addKeyValue("summary", String.valueOf(summary));
+    if (report != null) {
+      e = e.addKeyValue("report", report);
+    }
+    e.log(firstLine(s, tree));
   }
 
   private static long notStarted(RunSummary.Files f, TreeCount tree) {
@@ -151,13 +154,17 @@ final class ConsoleReporter {
   }
 
   /** The three closing lines printed after every run; a null path means that file could not be written. */
-  static void printTotals(PrintWriter out, RunSummary s, TreeCount tree, String summary, String failures) {
+  /** @param report where report.html is, or null when none was written (nothing converted) */
+  static void printTotals(PrintWriter out, RunSummary s, TreeCount tree, String summary, String failures,
+      String report) {
     out.println(firstLine(s, tree));
     RunSummary.Sizes z = s.sizes();
     out.println(String.format(Locale.ROOT, "%s → %s (%s saved, %.1f %%), %.2f MB/s", BoxReport.bytes(
         z.totalInputBytes()), BoxReport.bytes(z.totalOutputBytes()), BoxReport.bytes(z.bytesSaved()),
         z.spaceSavingPercent(), s.timing().throughputMbPerSec()));
     out.println("Summary: " + (summary != null ? summary : "not written (see the error above)")
+        + (report != null ? "; report: " + report : "")
         + (s.files().failedFiles() > 0 ? "; failures: " + (failures != null ? failures : "not written") : ""));
   }
+
 }

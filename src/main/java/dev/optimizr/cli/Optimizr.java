@@ -5,6 +5,7 @@ import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.io.s3.S3Places;
 import dev.optimizr.io.s3.S3Storage;
 import dev.optimizr.metrics.Observability;
+import dev.optimizr.pipeline.QualityAudit;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.Shard;
 import dev.optimizr.pipeline.Trees;
@@ -34,7 +35,7 @@ import picocli.CommandLine;
 @Command(name = "optimizr", sortOptions = false, usageHelpAutoWidth = true,
     description = "Converts a tree of JPEG/PNG images into a mirrored tree of WebP files.",
     exitCodeListHeading = "%nExit codes:%n", versionProvider = VersionInfo.class,
-    modelTransformer = ExitCode.HelpSection.class, subcommands = StatusCommand.class,
+    modelTransformer = ExitCode.HelpSection.class, subcommands = {StatusCommand.class, ReportCommand.class},
     commandListHeading = "%nCommands (optimizr COMMAND --help for their flags):%n")
 public final class Optimizr implements Callable<Integer> {
   @Option(names = {"-input", "--input"}, paramLabel = "DIR|URL", defaultValue = "./images",
@@ -112,6 +113,9 @@ public final class Optimizr implements Callable<Integer> {
   S3Flags s3 = new S3Flags();
 
   @Mixin
+  AuditFlags audit = new AuditFlags();
+
+  @Mixin
   ObservabilityFlags observability = new ObservabilityFlags();
 
   // Progress lines when stdout is not a terminal; hidden: tests shorten it, users have no need to.
@@ -130,6 +134,8 @@ public final class Optimizr implements Callable<Integer> {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  /** The quality audit's plan, from the flags; null under -audit off. */
+  private QualityAudit.Plan auditPlan;
   private final boolean interactive;
 
   /**
@@ -178,6 +184,7 @@ public final class Optimizr implements Callable<Integer> {
   public Integer call() throws UsageException, OutputAccess.CannotWriteException, IOException,
       InterruptedException {
     Observability.Options obs = observability.validate(shard); // before validate() creates the output directory
+    auditPlan = audit.toPlan();
     S3Places places = s3.places(input, output, System.getenv());
     if (places.input() != null && places.input().equals(places.output())) {
       throw new UsageException("-input and -output are the same: " + input);
@@ -215,7 +222,7 @@ public final class Optimizr implements Callable<Integer> {
     PrintWriter out = screen != null ? screen.above(this.out) : this.out;
     PrintWriter err = screen != null ? screen.above(this.err) : this.err;
     RunSession session = new RunSession(config, new RunSession.Display(verbose, quiet, screen, progressInterval,
-        sampleInterval, observability.logFormat), obs, out, err, storage);
+        sampleInterval, observability.logFormat, auditPlan), obs, out, err, storage);
     RunSummary summary;
     try {
       summary = session.run(cleanup -> {

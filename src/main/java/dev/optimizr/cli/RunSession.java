@@ -24,7 +24,15 @@ import dev.optimizr.pipeline.Shard;
 import dev.optimizr.pipeline.StopReason;
 import dev.optimizr.pipeline.TreeCounter;
 import dev.optimizr.pipeline.Trees;
+import dev.optimizr.analytics.AuditCollector;
+import dev.optimizr.analytics.FileTally;
+import dev.optimizr.analytics.ThroughputSeries;
+import dev.optimizr.pipeline.QualityAudit;
 import dev.optimizr.report.BoxReport;
+import dev.optimizr.report.html.HtmlReport;
+import dev.optimizr.report.html.ReportModel;
+import dev.optimizr.report.html.RunReport;
+import java.awt.AWTError;
 import dev.optimizr.report.FailureLog;
 import dev.optimizr.report.LiveScreen;
 import dev.optimizr.report.ProgressReporter;
@@ -74,7 +82,7 @@ final class RunSession {
    * @param screen the terminal the progress bar is drawn on, or null when output is not a terminal
    */
   record Display(boolean verbose, boolean quiet, LiveScreen screen, Duration progressInterval,
-      Duration sampleInterval, LogFormat logFormat) {}
+      Duration sampleInterval, LogFormat logFormat, QualityAudit.Plan audit) {}
 
   private final RunConfig config;
   private final Display display;
@@ -172,10 +180,15 @@ final class RunSession {
     MemorySampler sampler = new MemorySampler(display.sampleInterval(), gc, clock);
     ConsoleReporter reporter = new ConsoleReporter(out, err, failures, display.verbose(), json);
     RunMetrics metrics = new RunMetrics();
+    Tallies tallies = new Tallies(new FileTally(), new ThroughputSeries(System.nanoTime()), new AuditCollector());
     // Always counted: progress, the files-pending metrics and an interrupted run's "N not started" need it.
     TreeCounter counter = TreeCounter.start(config, record, storage.trees());
     BatchRunner runner = new BatchRunner(config, control, collector, writer, record,
-        results(reporter, metrics), reporter::onUnreadable, storage.trees());
+        results(reporter, metrics, tallies), reporter::onUnreadable, storage.trees());
+    if (display.audit() != null) {
+      runner.audit(new QualityAudit(display.audit(), counter::count, tallies.audit()));
+      metrics.registerAudit(tallies.audit()::snapshot);
+    }
     obs.start(metrics, new LiveSources(collector::snapshot, runner::queueDepth, config.queueCapacity(),
         config.workers(), obs::heapDumpsCaptured, start, counter::count,
         Arrays.stream(ErrorType.values()).map(Enum::name).toList()), sampler, gc);
@@ -226,7 +239,7 @@ final class RunSession {
         new SummaryBuilder.ProcessTotals(ProcessStats.peakResidentBytes(),
             cpuAtStart < 0 ? -1 : ProcessStats.processCpuNanos() - cpuAtStart,
             Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors()),
-        collector.chosenQualities());
+        collector.chosenQualities(), tallies.audit().snapshot());
     Path written = config.filesDir().resolve(shard.fileName(SummaryWriter.FILE_NAME));
     boolean summaryWritten = bestEffort(err, "write " + written.getFileName(),
         () -> SummaryWriter.write(written, summary));
@@ -248,11 +261,17 @@ final class RunSession {
       failuresWritten &= bestEffort(err, "upload " + failureList.getFileName(),
           () -> mirror.publish(failureList, "application/x-ndjson"));
     }
+    Path report = files.processedFiles() > 0 ? writeReport(err, summary, tallies) : null;
+    if (report != null && mirror.remote()) {
+      Path local = report;
+      report = bestEffort(err, "upload " + report.getFileName(), () -> mirror.publish(local, "text/html")) ? report
+          : null;
+    }
     if (display.verbose()) {
       BoxReport.render(summary, out);
     }
     reporter.printTotals(summary, counter.count(), summaryWritten ? mirror.describe(written) : null,
-        failuresWritten ? mirror.describe(failureList) : null);
+        failuresWritten ? mirror.describe(failureList) : null, report == null ? null : mirror.describe(report));
     return summary;
   }
 
@@ -277,14 +296,53 @@ final class RunSession {
     return s;
   }
 
-  /** Every result goes to the console (and failures.jsonl), and converted ones to the processing histogram. */
-  private static Consumer<JobResult> results(ConsoleReporter reporter, RunMetrics metrics) {
+  /** What report.html aggregates while the run goes: per-file outcomes, throughput, the quality audit. */
+  private record Tallies(FileTally files, ThroughputSeries throughput, AuditCollector audit) {}
+
+  /**
+   * Every result goes to the console (and failures.jsonl) and to the report's tallies, and converted ones to the
+   * processing histogram.
+   */
+  private static Consumer<JobResult> results(ConsoleReporter reporter, RunMetrics metrics, Tallies tallies) {
     return r -> {
       if (r.ok()) {
         metrics.observeProcessing(r.nanos());
+        tallies.files().converted(r.job().relative(), r.detail().kind(), r.job().sizeBytes(), r.outputBytes(),
+            r.detail().written());
+        tallies.throughput().finished(System.nanoTime());
+      } else {
+        tallies.files().failed(r.job().relative(), r.errorType().name(), r.message());
       }
       reporter.onResult(r);
     };
+  }
+
+  /** The audit's sample in words, for the report. */
+  static String describe(QualityAudit.Plan plan) {
+    if (plan == null) {
+      return "off (-audit off)";
+    }
+    if (plan.all()) {
+      return "every converted image (-audit all)";
+    }
+    return String.format(java.util.Locale.ROOT, "%s %% of the converted images, at least %d, seed %d",
+        java.math.BigDecimal.valueOf(plan.percent()).stripTrailingZeros().toPlainString(), plan.minimum(), plan.seed());
+  }
+
+  /** Writes OUT/report.html (this shard's own name when sharded); a failure is a warning, never the run's. */
+  private Path writeReport(PrintWriter err, RunSummary summary, Tallies tallies) {
+    Path target = config.filesDir().resolve(config.shard().fileName(HtmlReport.FILE_NAME));
+    ReportModel model = RunReport.of(summary, tallies.files().snapshot(), tallies.throughput().points(),
+        tallies.audit().snapshot(), describe(display.audit()));
+    try {
+      return HtmlReport.write(target, model, VersionInfo.version());
+    } catch (IOException e) {
+      err.println("optimizr: could not write " + target.getFileName() + ": " + IoReasons.reason(e));
+    } catch (RuntimeException | AWTError e) {
+      // charts need the JDK's fonts; a minimal image without fontconfig lacks them
+      err.println("optimizr: could not write " + target.getFileName() + ": " + e);
+    }
+    return null;
   }
 
   /** An I/O step at the end of a run that must not hide the run's result (e.g. on a full disk). */

@@ -54,9 +54,10 @@ public final class ImageConverter {
    * @param lossless whether the WebP is lossless (VP8L)
    * @param quality the quality {@code -target-ssim} chose, or -1
    * @param ssim the SSIM of that choice, or NaN
+   * @param format the source's format, as read from its content
    */
   public record Converted(int width, int height, long inputBytes, long outputBytes, List<String> warnings,
-      boolean written, boolean lossless, int quality, double ssim) {
+      boolean written, boolean lossless, int quality, double ssim, ImageFormat format) {
     public Converted {
       warnings = List.copyOf(warnings);
     }
@@ -69,7 +70,7 @@ public final class ImageConverter {
     public Converted withWarning(String warning) {
       List<String> more = new java.util.ArrayList<>(warnings);
       more.add(warning);
-      return new Converted(width, height, inputBytes, outputBytes, more, written, lossless, quality, ssim);
+      return new Converted(width, height, inputBytes, outputBytes, more, written, lossless, quality, ssim, format);
     }
   }
 
@@ -80,6 +81,15 @@ public final class ImageConverter {
 
   /** As {@link #convert(ImageSource, ImageSink)}, telling {@code clock} as each stage ends. */
   public Converted convert(ImageSource source, ImageSink sink, StageClock clock) throws ConversionException {
+    return convert(source, sink, clock, EncodedTap.NONE);
+  }
+
+  /**
+   * As {@link #convert(ImageSource, ImageSink, StageClock)}, showing {@code tap} the encoded pixels and the
+   * WebP after the write (not when {@code -if-larger skip} withheld the output).
+   */
+  public Converted convert(ImageSource source, ImageSink sink, StageClock clock, EncodedTap tap)
+      throws ConversionException {
     byte[] data = read(source);
     long inputBytes = data.length;
     clock.stageDone(Stage.READ);
@@ -113,7 +123,9 @@ public final class ImageConverter {
       clock.stageDone(Stage.ENCODE);
       int width = px.width();
       int height = px.height();
-      px = null; // release the pixels before the write, so the permit's bytes are really free
+      // Release the pixels before the write, so the permit's bytes are really free; a tap keeps them.
+      Pixels tapped = tap == EncodedTap.NONE ? null : px;
+      px = null;
       if (!enc.ssimReached()) {
         warnings.add(String.format(java.util.Locale.ROOT,
             "SSIM target %.4f not reached even at quality 100 (%.4f)", options.targetSsim(), enc.ssim()));
@@ -125,8 +137,11 @@ public final class ImageConverter {
         removeStale(sink);
       }
       clock.stageDone(Stage.WRITE);
+      if (tapped != null && written) {
+        tap.encoded(tapped, webp, format);
+      }
       return new Converted(width, height, inputBytes, webp.length, warnings, written, enc.lossless(),
-          enc.quality(), enc.ssim());
+          enc.quality(), enc.ssim(), format);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ConversionException(ErrorType.IO_ERROR, "interrupted while waiting for memory", e);

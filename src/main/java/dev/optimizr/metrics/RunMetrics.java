@@ -1,5 +1,6 @@
 package dev.optimizr.metrics;
 
+import dev.optimizr.analytics.AuditCollector;
 import dev.optimizr.analytics.CollectorSnapshot;
 import dev.optimizr.analytics.ProcessStats;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
@@ -137,6 +138,20 @@ public final class RunMetrics {
   private static long pending(LiveSources src) {
     long done = src.collector().get().done();
     return src.tree().get().pending(done);
+  }
+
+  /**
+   * Registers the quality audit's metrics: images scored so far and their SSIM (lowest, 5th percentile, median;
+   * NaN until one is scored). Call once, when the run audits.
+   */
+  public synchronized void registerAudit(java.util.function.Supplier<AuditCollector.Snapshot> audit) {
+    both(CounterWithCallback.builder().name("optimizr_audit_images")
+        .help("Converted images whose WebP the quality audit decoded and scored (SSIM against the encoded pixels)")
+        .callback(cb -> cb.call(audit.get().count())).build());
+    gauge("optimizr_audit_ssim_min", "Lowest SSIM among the audited images (NaN before the first)", null,
+        () -> audit.get().min());
+    gauge("optimizr_audit_ssim_p5", "5th percentile of the audited images' SSIM", null, () -> audit.get().p5());
+    gauge("optimizr_audit_ssim_median", "Median SSIM of the audited images", null, () -> audit.get().median());
   }
 
   /** Every known type (0 until it happens) plus any other type the collector saw. */

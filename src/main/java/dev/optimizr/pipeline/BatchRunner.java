@@ -40,6 +40,7 @@ public final class BatchRunner {
   private final AtomicLong staleTemps = new AtomicLong();
   private final BlockingQueue<Job> queue;
   private volatile boolean walkerDone;
+  private QualityAudit audit;
   private Path outputRoot;
 
   /**
@@ -69,6 +70,11 @@ public final class BatchRunner {
         + (config.s3().input() != null ? 2 * config.s3().settings().concurrency() : 0));
   }
 
+  /** Audits a sample of the converted images (see {@link QualityAudit}); call before {@link #run()}. */
+  public void audit(QualityAudit audit) {
+    this.audit = audit;
+  }
+
   /** Jobs waiting for a worker right now; safe to call from any thread (live metrics). */
   public int queueDepth() {
     return queue.size();
@@ -84,7 +90,7 @@ public final class BatchRunner {
     Prefetcher prefetch = opened.remoteInput() ? new Prefetcher(s3.concurrency(), s3.bufferBytes(), control) : null;
     Uploader uploads = config.s3().output() != null ? new Uploader(s3.concurrency(), s3.bufferBytes()) : null;
     Worker.Shared shared = new Worker.Shared(queue, () -> walkerDone, control, converter, uploads, budget, collector,
-        new HeapGuard(budget), record, listener);
+        new HeapGuard(budget), record, listener, audit);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < config.workers(); i++) {
       Thread t = new Thread(new Worker(shared), "optimizr-worker-" + (i + 1));

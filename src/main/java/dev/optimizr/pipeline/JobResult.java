@@ -30,12 +30,22 @@ public record JobResult(Job job, ErrorType errorType, String message, long outpu
    * @param lossless the WebP is lossless
    * @param quality the quality {@code -target-ssim} chose, or -1
    * @param ssim that choice's SSIM, or NaN
+   * @param format the source's format, from its content
    */
-  public record Detail(boolean written, boolean larger, boolean lossless, int quality, double ssim) {}
+  public record Detail(boolean written, boolean larger, boolean lossless, int quality, double ssim,
+      dev.optimizr.codec.ImageFormat format) {
+    /** How the report groups it: "photo JPEG", "PNG lossy" or "PNG lossless" (a lossless JPEG says so). */
+    public String kind() {
+      if (format == dev.optimizr.codec.ImageFormat.PNG) {
+        return lossless ? "PNG lossless" : "PNG lossy";
+      }
+      return lossless ? "JPEG lossless" : "photo JPEG";
+    }
+  }
 
   static JobResult converted(Job job, dev.optimizr.codec.ImageConverter.Converted c, long nanos) {
     return new JobResult(job, null, null, c.outputBytes(), nanos, c.warnings(), null,
-        new Detail(c.written(), c.larger(), c.lossless(), c.quality(), c.ssim()));
+        new Detail(c.written(), c.larger(), c.lossless(), c.quality(), c.ssim(), c.format()));
   }
 
   public static JobResult failed(Job job, ErrorType type, String message, long nanos, Throwable cause) {

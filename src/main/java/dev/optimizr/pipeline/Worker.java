@@ -3,6 +3,7 @@ package dev.optimizr.pipeline;
 import dev.optimizr.analytics.ConcurrentCollector;
 import dev.optimizr.codec.Admission;
 import dev.optimizr.codec.ConversionException;
+import dev.optimizr.codec.EncodedTap;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;
 import dev.optimizr.io.s3.StorageUnavailableException;
@@ -23,7 +24,7 @@ final class Worker implements Runnable {
   /** What all workers of a run share. */
   record Shared(BlockingQueue<Job> queue, BooleanSupplier walkerDone, RunControl control, ImageConverter converter,
       Uploader uploads, MemoryBudget budget, ConcurrentCollector collector, HeapGuard heapGuard, MigrationRecord record,
-      Consumer<JobResult> listener) {}
+      Consumer<JobResult> listener, QualityAudit audit) {}
 
   /** Added to the warnings of an image that converted only on its second attempt, alone. */
   static final String RETRIED_ALONE = "ran out of heap next to other images; converted on a second attempt, alone";
@@ -101,7 +102,8 @@ final class Worker implements Runnable {
   private JobResult attempt(Job job, long start, boolean alone) throws ConversionException, InterruptedException {
     timer.reset();
     Uploader.Deferred deferred = s.uploads() == null ? null : s.uploads().defer(job.output());
-    ImageConverter.Converted c = s.converter().convert(job.input(), deferred != null ? deferred : job.output(), timer);
+    ImageConverter.Converted c = s.converter().convert(job.input(), deferred != null ? deferred : job.output(), timer,
+        s.audit() == null ? EncodedTap.NONE : s.audit().tapFor(job));
     if (alone) {
       c = c.withWarning(RETRIED_ALONE);
     }

@@ -21,7 +21,7 @@ public record RunSummary(
     @JsonUnwrapped Gc gc,
     @JsonUnwrapped Cpu cpu,
     List<StageSummary> stages, Map<Integer, Long> targetSsimQualityHistogram, List<String> recommendations,
-    List<Snapshot> memorySnapshots) {
+    List<Snapshot> memorySnapshots, @JsonUnwrapped Audit audit) {
 
   public RunSummary {
     targetSsimQualityHistogram = Collections.unmodifiableMap(new TreeMap<>(targetSsimQualityHistogram));
@@ -71,6 +71,14 @@ public record RunSummary(
   /** One stage of the per-image pipeline: total time and bytes allocated, and its share of the time. */
   public record StageSummary(String stage, double totalMs, double avgMs, double sharePercent,
       double allocatedMb) {}
+
+  /**
+   * The quality audit: images scored, and their SSIM (null when none was scored).
+   *
+   * @param auditSeconds time spent auditing, summed over the workers
+   */
+  public record Audit(long auditCount, Double auditSsimP5, Double auditSsimMedian, Double auditSsimMin,
+      double auditSeconds) {}
 
   /** One memory sample, with the original's field names and the JVM meanings in OBSERVABILITY.md. */
   public record Snapshot(String timestamp, double allocMb, double totalAllocMb, double sysMb, double heapInuseMb,

@@ -1,5 +1,6 @@
 package dev.optimizr.report;
 
+import dev.optimizr.analytics.AuditCollector;
 import dev.optimizr.analytics.CollectorSnapshot;
 import dev.optimizr.analytics.MemorySnapshot;
 import dev.optimizr.analytics.Percentiles;
@@ -31,13 +32,20 @@ public final class SummaryBuilder {
   /** @param chosenQualities images per quality chosen by {@code -target-ssim} (empty when it is off) */
   public static RunSummary build(RunInfo info, CollectorSnapshot c, List<MemorySnapshot> memory, GcTotals gc,
       ProcessTotals proc, java.util.Map<Integer, Long> chosenQualities) {
+    return build(info, c, memory, gc, proc, chosenQualities, AuditCollector.Snapshot.NONE);
+  }
+
+  /** @param audit the quality audit's results ({@link AuditCollector.Snapshot#NONE} when it is off) */
+  public static RunSummary build(RunInfo info, CollectorSnapshot c, List<MemorySnapshot> memory, GcTotals gc,
+      ProcessTotals proc, java.util.Map<Integer, Long> chosenQualities, AuditCollector.Snapshot audit) {
     Duration wall = Duration.between(info.start(), info.end());
     double seconds = wall.toMillis() / 1000.0; // the same truncation as "duration"
     RunAnalysis.Result a = RunAnalysis.analyse(new RunAnalysis.Inputs(c, memory, info.workers(),
         proc.processors(), wall, proc.cpuNanos(), proc.heapMaxBytes(), gc.pauseMillis()));
     return new RunSummary(run(info, wall, seconds), files(c), sizes(c), timing(c, seconds),
         memory(memory, proc, a), gc(gc, c), cpu(proc, a, c), stages(c.stageTotals(), c.converted()),
-        chosenQualities, a.recommendations(), memory.stream().map(SummaryBuilder::snapshot).toList());
+        chosenQualities, a.recommendations(), memory.stream().map(SummaryBuilder::snapshot).toList(),
+        AuditNumbers.of(audit));
   }
 
   private static RunSummary.Run run(RunInfo info, Duration wall, double seconds) {

@@ -161,6 +161,67 @@ public final class RecordSet implements AutoCloseable {
     return views;
   }
 
+  /** Receives the record's entries one at a time, so that a reader never holds them all. */
+  public interface EntryVisitor {
+    /**
+     * A converted file; {@code outputSize} is {@link MigrationRecord#NO_OUTPUT} when {@code -if-larger skip} kept
+     * the source.
+     */
+    void converted(String relative, long sourceSize, long outputSize);
+
+    /** An outstanding failure. */
+    void failed(String relative, String errorType, String message);
+  }
+
+  /** Streams every converted file and outstanding failure of every record to {@code visitor}. */
+  public void forEachEntry(EntryVisitor visitor) throws RecordException {
+    for (Member m : members) {
+      try (Statement st = m.conn().createStatement()) {
+        try (ResultSet rs = st.executeQuery("SELECT d.path, f.name, f.source_size, f.output_size FROM files f"
+            + " JOIN dirs d ON d.id = f.dir")) {
+          while (rs.next()) {
+            visitor.converted(join(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getLong(4));
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT d.path, f.name, f.error_type, f.message FROM failures f"
+            + " JOIN dirs d ON d.id = f.dir")) {
+          while (rs.next()) {
+            visitor.failed(join(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4));
+          }
+        }
+      } catch (SQLException e) {
+        throw new RecordException("cannot read the record " + m.file() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The latest run's input directory and settings (as summary.json shows them), over every record. */
+  public Latest latest() throws RecordException {
+    Latest latest = null;
+    for (Member m : members) {
+      try (Statement st = m.conn().createStatement(); ResultSet rs = st.executeQuery(
+          "SELECT start_time, input_dir, settings FROM runs ORDER BY id DESC LIMIT 1")) {
+        if (rs.next() && (latest == null || rs.getString(1).compareTo(latest.startTime()) > 0)) {
+          latest = new Latest(rs.getString(1), rs.getString(2), rs.getString(3));
+        }
+      } catch (SQLException e) {
+        throw new RecordException("cannot read the record " + m.file() + ": " + e.getMessage(), e);
+      }
+    }
+    return latest;
+  }
+
+  /**
+   * The most recent run on record.
+   *
+   * @param settingsJson its settings as a JSON object (flag → value), or null
+   */
+  public record Latest(String startTime, String inputDir, String settingsJson) {}
+
+  private static String join(String dir, String name) {
+    return dir.isEmpty() ? name : dir + "/" + name;
+  }
+
   private static long latestSettings(Connection c) throws SQLException {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT s.id FROM runs r JOIN settings s"
         + " ON s.key = r.settings_key ORDER BY r.id DESC LIMIT 1")) {

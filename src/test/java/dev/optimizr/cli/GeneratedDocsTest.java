@@ -86,6 +86,7 @@ class GeneratedDocsTest {
     assertThat(complete("-preset", "")).containsExactlyInAnyOrder("default", "photo", "picture", "drawing", "icon",
         "text");
     assertThat(complete("-if-larger", "")).containsExactlyInAnyOrder("keep", "skip");
+    assertThat(complete("-audit", "")).containsExactlyInAnyOrder("sample", "all", "off");
     assertThat(complete("-metadata", "")).containsExactlyInAnyOrder("none", "all", "icc", "exif", "xmp");
   }
 }

@@ -107,7 +107,7 @@ class TerminalTest {
       Pattern.compile("optimizr: SIGTERM: " + Pattern.quote(FINISHING)),
       Pattern.compile("Interrupted: \\d+ converted, 0 failed, 0 skipped, \\d+ not started, in \\S+"),
       Pattern.compile(".* → .* saved, .*MB/s"),
-      Pattern.compile("Summary: \\S+summary\\.json"),
+      Pattern.compile("Summary: \\S+summary\\.json(; report: \\S+report\\.html)?"),
       Pattern.compile("[╔║╠╚].*"), // the box report
       Pattern.compile(""));
 
