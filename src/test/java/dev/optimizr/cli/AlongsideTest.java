@@ -91,7 +91,7 @@ class AlongsideTest {
         .allMatch(f -> f.endsWith(".webp") || f.startsWith(".optimizr/"))
         .filteredOn(f -> f.startsWith(".optimizr/"))
         .containsExactlyInAnyOrder(".optimizr/.optimizr.lock", ".optimizr/record.db", ".optimizr/summary.json",
-            ".optimizr/failures.jsonl");
+            ".optimizr/failures.jsonl", ".optimizr/report.html");
     assertThat(summary("summary.json").get("processed_files").asInt()).isEqualTo(4);
     assertThat(stdout.toString()).contains("Summary: " + in.resolve(".optimizr/summary.json"));
   }
