@@ -12,6 +12,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -88,11 +93,30 @@ class ObjectStorageFaultTest {
     }
   }
 
+  /** Waits until the bucket's copy of the record (a real SQLite file) lists at least one converted file. */
+  private void awaitRecordInBucket(Process p) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    Path copy = tmp.resolve("record-copy.db");
+    while (p.isAlive() && System.nanoTime() < deadline) {
+      try (S3Client c = server.client()) {
+        Files.write(copy, c.getObjectAsBytes(r -> r.bucket(BUCKET).key("out/.optimizr/record.db")).asByteArray());
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + copy);
+            ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM files")) {
+          if (rs.next() && rs.getLong(1) > 0) {
+            return;
+          }
+        }
+      } catch (NoSuchKeyException | SQLException e) {
+        // not uploaded yet, or its first copy has no tables yet
+      }
+      Thread.sleep(50);
+    }
+  }
+
   @Test
   void killedMidRun_theNextRunConvertsTheRest_andEveryOutputIsWhole() throws Exception {
     Process first = child(tmp.resolve("first.log"));
-    awaitWebps(IMAGES / 4, first);
-    Thread.sleep(500); // at least one checkpoint of the record after those outputs
+    awaitRecordInBucket(first); // a checkpoint of the record with converted files on it, then kill at once
     first.destroyForcibly().waitFor();
     int done = webps().size();
     assertThat(done).as("killed before the end").isLessThan(IMAGES);
