@@ -14,6 +14,14 @@
 #   cwebp           xargs -0 -P N -n 3 sh -c ... cwebp -quiet -q 80 -m 4 IN -o OUT  (reads JPEG/PNG itself)
 #   vips            xargs -0 -P N -n 2 sh -c ... vips copy IN 'OUT.webp[Q=80,effort=4,strip]'
 #   imagemagick     xargs -0 -P N -n 2 sh -c ... convert -quality 80 -define webp:method=4 -strip IN OUT.webp
+#   sharp           xargs -0 -P N -n 64 ... sharp -f webp -q 80 --effort 4 -o OUTDIR -i IN...  (sharp-cli 6.1.0 with
+#                   sharp 0.35.5 from bench/peers: npm --prefix bench/peers install; one image at a time per
+#                   process, single-threaded: UV_THREADPOOL_SIZE=1 VIPS_CONCURRENCY=1, so N processes are
+#                   N-wide like the others; inputs are reached through links named k.EXT so outputs never collide)
+#   sharp-defaults  sharp-cli over the whole corpus in one process at its own defaults (libuv's 4 threads,
+#                   libvips' concurrency), -f webp only (quality 80, effort 4 are sharp's defaults)
+#   optimizr-defaults  target/optimizr -input IN -output OUT -keep-extension: every setting at its default
+#                   (-workers 3, -png auto, -quality 80)
 #   (sh -c '"$@" || exit 1' around each call, so one unreadable file does not abort xargs; ~1 ms per file)
 # Each run starts on an empty output dir with the inputs in the page cache; round r starts with tool r, so
 # no tool always runs first or last. bench/measure.py measures each run (wall, user+sys CPU, peak RSS of the
@@ -39,9 +47,14 @@ rounds=${ROUNDS:-3}
 tools=(${TOOLS:-optimizr-lossy cwebp vips imagemagick optimizr-auto})
 work=${WORK:-/tmp/optimizr-compare}/$name
 convert=${CONVERT:-/usr/bin/convert}
+sharp=${SHARP:-$here/bench/peers/node_modules/.bin/sharp}
 bin=$here/target/optimizr
 [[ -x "$bin" ]] || { echo "compare.sh: $bin missing: mvn -B -DskipTests package" >&2; exit 1; }
 for t in cwebp vips "$convert"; do command -v "$t" >/dev/null || { echo "compare.sh: $t missing" >&2; exit 1; }; done
+
+if [[ " ${tools[*]} " == *" sharp"* && ! -x "$sharp" ]]; then
+  echo "compare.sh: $sharp missing: npm --prefix bench/peers install" >&2; exit 1
+fi
 
 mkdir -p "$work" "$(dirname "$results")"
 # Argument lists for xargs, NUL-separated; output k.webp for the k-th input, so names never collide.
@@ -58,6 +71,17 @@ o = lambda i: os.path.join(work, "out", f"{i}.webp")
 write("cwebp.args", ([f, "-o", o(i)] for i, f in enumerate(files)))
 write("vips.args", ([f, o(i) + "[Q=80,effort=4,strip]"] for i, f in enumerate(files)))
 write("imagemagick.args", ([f, o(i)] for i, f in enumerate(files)))
+# sharp-cli names each output after its input's base name: give it links named k.EXT.
+links = os.path.join(work, "sharp-in")
+os.makedirs(links, exist_ok=True)
+for name in os.listdir(links):
+    os.unlink(os.path.join(links, name))
+names = []
+for i, f in enumerate(files):
+    link = os.path.join(links, f"{i}{os.path.splitext(f)[1].lower()}")
+    os.symlink(f, link)
+    names.append(link)
+write("sharp.args", ([n] for n in names))
 print(f"{len(files)} inputs, {sum(os.path.getsize(f) for f in files)} bytes", file=sys.stderr)
 PY
 [[ -s "$results" ]] || printf 'date\tcorpus\ttool\tworkers\tround\twall_s\tcpu_s\tpeak_rss_mb\tpeak_tree_rss_mb\trc\toutputs\toutput_bytes\n' > "$results"
@@ -78,8 +102,12 @@ run() {  # run TOOL: one measured conversion of the whole corpus into $work/out
   case "$1" in
     optimizr-lossy) set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -png lossy -keep-extension -quiet -force ;;
     optimizr-w3)    set -- "$bin" -input "$corpus" -output "$work/out" -quality 80 -png lossy -keep-extension -quiet -force ;;
+    optimizr-defaults) set -- "$bin" -input "$corpus" -output "$work/out" -keep-extension -quiet -force ;;
     optimizr-auto)  set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -keep-extension -quiet -force ;;
     cwebp)          set -- xargs -0 -P "$workers" -n 3 -a "$work/cwebp.args" sh -c "$keep_going" cwebp cwebp -quiet -q 80 -m 4 ;;
+    sharp)          env+=(UV_THREADPOOL_SIZE=1 VIPS_CONCURRENCY=1)
+                    set -- xargs -0 -P "$workers" -n 64 -a "$work/sharp.args" sh -c "$keep_going" sharp "$sharp" -f webp -q 80 --effort 4 -o "$work/out" -i ;;
+    sharp-defaults) set -- sh -c '"$@" "$0"/*' "$work/sharp-in" "$sharp" -f webp -o "$work/out" -i ;;
     vips)           set -- xargs -0 -P "$workers" -n 2 -a "$work/vips.args" sh -c "$keep_going" vips vips copy ;;
     imagemagick)    set -- xargs -0 -P "$workers" -n 2 -a "$work/imagemagick.args" sh -c "$keep_going" convert "$convert" -quality 80 -define webp:method=4 -strip ;;
     *) echo "compare.sh: unknown tool $1" >&2; exit 2 ;;

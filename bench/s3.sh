@@ -47,15 +47,31 @@ run() { # name, then optimizr's arguments; prints "name wall_s"
 {
   echo "# $(date -u +%FT%TZ) $(nproc) CPUs; corpus $corpus ($(find "$corpus" -type f | wc -l) files, $(du -sh "$corpus" | cut -f1)); defaults (-workers 3, -s3-concurrency 8, -s3-buffer-mb 64); +${delay_ms} ms per request through the proxy"
   echo "# name wall_seconds peak_rss_mb"
-  for i in $(seq "$runs"); do
+  one() { # one configuration, on an empty output
     rm -rf "$work/local-out" "$store/bench/out" "$work/wd"
-    run local "-input" "$corpus" "-output" "$work/local-out"
-    rm -rf "$store/bench/out" "$work/wd"
-    run s3-loopback -input s3://bench/in/ -output s3://bench/out/ -s3-endpoint "http://127.0.0.1:$port" -s3-work-dir "$work/wd"
-    rm -rf "$store/bench/out" "$work/wd"
-    run s3-50ms -input s3://bench/in/ -output s3://bench/out/ -s3-endpoint "http://127.0.0.1:$proxy_port" -s3-work-dir "$work/wd"
+    case $1 in
+      local) run local -input "$corpus" -output "$work/local-out" ;;
+      s3-loopback) run s3-loopback -input s3://bench/in/ -output s3://bench/out/ \
+        -s3-endpoint "http://127.0.0.1:$port" -s3-work-dir "$work/wd" ;;
+      s3-50ms) run s3-50ms -input s3://bench/in/ -output s3://bench/out/ \
+        -s3-endpoint "http://127.0.0.1:$proxy_port" -s3-work-dir "$work/wd" ;;
+    esac
+  }
+  configs=(local s3-loopback s3-50ms)
+  for i in $(seq "$runs"); do # round i starts with configuration i (mod 3): none always runs first
+    for j in 0 1 2; do one "${configs[$(( (i - 1 + j) % 3 ))]}"; done
   done
 } | tee "$out_file"
-awk '!/^#/ {sum[$1] += $2; n[$1]++; if ($3 > rss[$1]) rss[$1] = $3}
-  END {for (k in sum) printf "%-12s mean %.2f s over %d runs, peak RSS %d MB\n", k, sum[k] / n[k], n[k], rss[k]}' "$out_file" \
-  | sort | tee -a "$out_file"
+# Median wall time of each configuration, and its largest peak RSS.
+python3 - "$out_file" <<'PY' | tee -a "$out_file"
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    if line.strip() and not line.startswith("#"):
+        name, wall, rss = line.split()
+        runs.setdefault(name, []).append((float(wall), int(rss)))
+local = statistics.median(w for w, _ in runs["local"])
+for name, rs in sorted(runs.items()):
+    med = statistics.median(w for w, _ in rs)
+    print(f"# {name:12s} median {med:.2f} s over {len(rs)} runs ({med / local:.2f}x local), peak RSS {max(r for _, r in rs)} MB")
+PY
