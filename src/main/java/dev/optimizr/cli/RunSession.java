@@ -181,10 +181,13 @@ final class RunSession {
     ConsoleReporter reporter = new ConsoleReporter(out, err, failures, display.verbose(), json);
     RunMetrics metrics = new RunMetrics();
     Tallies tallies = new Tallies(new FileTally(), new ThroughputSeries(System.nanoTime()), new AuditCollector());
-    // Always counted: progress, the files-pending metrics and an interrupted run's "N not started" need it.
-    TreeCounter counter = TreeCounter.start(config, record, storage.trees());
+    // Progress, the files-pending metrics and an interrupted run's "N not started" need the total: counted by a
+    // second walk once the converting walk starts waiting for the workers, else by that walk itself.
+    TreeCounter counter = TreeCounter.deferred(config, record, storage.trees());
     BatchRunner runner = new BatchRunner(config, control, collector, writer, record,
         results(reporter, metrics, tallies), reporter::onUnreadable, storage.trees());
+    runner.onQueueFull(counter::begin);
+    counter.follow(runner::walked, runner::walkedToTheEnd);
     if (display.audit() != null) {
       runner.audit(new QualityAudit(display.audit(), counter::count, tallies.audit()));
       metrics.registerAudit(tallies.audit()::snapshot);

@@ -40,6 +40,10 @@ public final class BatchRunner {
   private final AtomicLong staleTemps = new AtomicLong();
   private final BlockingQueue<Job> queue;
   private volatile boolean walkerDone;
+  /** Files the converting walk has found that the run takes up (as {@link TreeCounter} counts them). */
+  private final AtomicLong walked = new AtomicLong();
+  private volatile boolean walkedToTheEnd;
+  private Runnable queueFull = () -> { };
   private QualityAudit audit;
   private Path outputRoot;
 
@@ -75,6 +79,21 @@ public final class BatchRunner {
     this.audit = audit;
   }
 
+  /** Called (on the walker's thread) the first time the queue is full: the walk now waits for the workers. */
+  public void onQueueFull(Runnable action) {
+    this.queueFull = action;
+  }
+
+  /** Files found so far that the run takes up (converted, skipped as up to date, or failed before start). */
+  public long walked() {
+    return walked.get();
+  }
+
+  /** True once the walk has listed the whole input tree (not cut short by a stop). */
+  public boolean walkedToTheEnd() {
+    return walkedToTheEnd;
+  }
+
   /** Jobs waiting for a worker right now; safe to call from any thread (live metrics). */
   public int queueDepth() {
     return queue.size();
@@ -99,6 +118,7 @@ public final class BatchRunner {
     }
     try {
       opened.walker(config).walk(new QueueSink(queue, opened.output(), prefetch));
+      walkedToTheEnd = !control.stopRequested();
     } finally {
       walkerDone = true;
       for (Thread t : threads) {
@@ -124,6 +144,7 @@ public final class BatchRunner {
     private final OutputLinks links = new OutputLinks(outputRoot);
     private final OutputTree outputs;
     private final Prefetcher prefetch;
+    private boolean waited;
 
     QueueSink(BlockingQueue<Job> queue, OutputTree outputs, Prefetcher prefetch) {
       this.queue = queue;
@@ -140,6 +161,7 @@ public final class BatchRunner {
         case NOT_WANTED:
           return true;
         case UP_TO_DATE:
+          walked.incrementAndGet();
           collector.found();
           collector.skipped();
           return true;
@@ -152,11 +174,16 @@ public final class BatchRunner {
           return false; // stopped while waiting for room to fetch
         }
       }
+      walked.incrementAndGet();
       // Counted as found when a worker takes it: a job still queued when a stop comes was never started.
       if (queue.offer(job)) {
         return true;
       }
       collector.backpressure();
+      if (!waited) {
+        waited = true;
+        queueFull.run();
+      }
       while (!queue.offer(job, 100, TimeUnit.MILLISECONDS)) {
         if (control.stopRequested()) {
           return false;
@@ -171,6 +198,7 @@ public final class BatchRunner {
         return false;
       }
       if (selection.wanted(job)) {
+        walked.incrementAndGet();
         collector.found();
         collector.failed(type.name());
         record.failed(job.relative(), job.sizeBytes(), job.mtimeMillis(), type.name(), message);

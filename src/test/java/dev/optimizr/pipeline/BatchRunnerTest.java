@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.optimizr.TestImages;
 import dev.optimizr.analytics.CollectorSnapshot;
 import dev.optimizr.analytics.ConcurrentCollector;
+import dev.optimizr.analytics.TreeCount;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.codec.Stage;
 import dev.optimizr.io.AtomicFileWriter;
@@ -18,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,5 +84,33 @@ class BatchRunnerTest {
     }
     assertThat(s.outputBytes()).isEqualTo(bytesOnDisk);
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("optimizr-worker"));
+  }
+
+  /** One run of the tree into {@code out}, its progress total counted as a real run counts it. */
+  private static TreeCount runCounted(Path out) throws Exception {
+    RunConfig config = new RunConfig(tree.resolve("in"), out, 1, 75,
+        new DecodeLimits(DecodeLimits.DEFAULT_MAX_PIXELS, false), false);
+    ConcurrentCollector counters = new ConcurrentCollector(Arrays.stream(Stage.values()).map(Enum::name).toList());
+    try (MigrationRecord record = MigrationRecord.open(RecordPaths.of(out, n -> n, "failures.jsonl"),
+        config.encodingKey())) {
+      TreeCounter counter = TreeCounter.deferred(config, record, Trees.factory(config, null));
+      BatchRunner runner = new BatchRunner(config, new RunControl(), counters, new AtomicFileWriter(), record,
+          r -> { }, (p, why) -> { });
+      runner.onQueueFull(counter::begin);
+      counter.follow(runner::walked, runner::walkedToTheEnd);
+      runner.run();
+      counter.close();
+      return counter.count();
+    }
+  }
+
+  @Test
+  void progressTotal_isEveryFile_whetherTheWalkWaitedForTheWorkersOrNot() throws Exception {
+    Path out = tree.resolve("out-counted");
+
+    // First run: one worker, the queue fills at once and the counting walk runs beside the converting one.
+    assertThat(runCounted(out)).isEqualTo(new TreeCount(GOOD + BAD, true));
+    // Unchanged re-run: only the failed files are queued again; the total is still every file.
+    assertThat(runCounted(out)).isEqualTo(new TreeCount(GOOD + BAD, true));
   }
 }
