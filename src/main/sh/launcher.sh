@@ -41,5 +41,40 @@ case " ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-} ${OPTIMIZR_JAVA_OPTS:-} " in
     ;;
 esac
 gc="-XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:+ExplicitGCInvokesConcurrent"
+
+# Class-data sharing (BENCHMARKS.md, "Start-up and re-runs"): the first run of this binary on this Java writes
+# the classes it loaded to an archive at exit, and later runs map it instead of reading and verifying them from
+# the jar again: about a third off the fixed cost of every run. The archive is keyed by this file and the JVM;
+# it lives in OPTIMIZR_CDS_DIR (default ~/.cache/optimizr). OPTIMIZR_CDS=off, or an unwritable directory,
+# turns it off; the JVM ignores an archive it cannot use, silently. Only a conversion run writes one (a
+# -version or status run loads too few classes to be worth keeping).
+train=yes
+case "${1:-}" in status | report | help | generate-completion) train=no ;; esac
+for a in "$@"; do case $a in -version | --version | -V | -h | --help | -dry-run | --dry-run) train=no ;; esac; done
+set -- -jar "$0" "$@"
+case "${OPTIMIZR_CDS:-on} ${OPTIMIZR_JAVA_OPTS:-}" in
+  off* | *-Xshare:* | *SharedArchiveFile=* | *ArchiveClassesAtExit=*) ;;
+  *)
+    cds_dir=${OPTIMIZR_CDS_DIR:-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/optimizr}
+    java_bin=$(command -v "$JAVA" 2>/dev/null) || java_bin=$JAVA
+    java_bin=$(readlink -f "$java_bin" 2>/dev/null) || true
+    key=$(ls -lLn "$0" "$java_bin" "${java_bin%/bin/java}/lib/server/libjvm.so" 2>/dev/null | cksum | cut -d' ' -f1)
+    archive=$cds_dir/optimizr-$key.jsa
+    if [ ! -s "$archive" ] && [ -d "$cds_dir" ]; then
+      # A run writes its archive as NAME.PID.part at exit; one older than a minute is complete: adopt it, and
+      # drop the archives of other builds and the duplicates of runs that started together.
+      part=$(find "$cds_dir" -maxdepth 1 -name "optimizr-$key.*.part" -mmin +1 2>/dev/null | head -n 1)
+      if [ -n "$part" ] && mv -f "$part" "$archive" 2>/dev/null; then
+        find "$cds_dir" -maxdepth 1 \( -name 'optimizr-*.part' -mmin +1 -o -name 'optimizr-*.jsa' \) \
+          ! -name "optimizr-$key.jsa" -exec rm -f {} + 2>/dev/null
+      fi
+    fi
+    if [ -s "$archive" ]; then
+      set -- "-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off "$@"
+    elif [ "$train" = yes ] && mkdir -p "$cds_dir" 2>/dev/null && [ -w "$cds_dir" ]; then
+      set -- "-XX:ArchiveClassesAtExit=$cds_dir/optimizr-$key.$$.part" -Xlog:cds=off -Xlog:cds+dynamic=off "$@"
+    fi
+    ;;
+esac
 # Per-thread cached NIO buffers as large as the largest file read (tens of MB per worker): not cached.
-exec "$JAVA" $heap $gc -Djdk.nio.maxCachedBufferSize=262144 $OPTIMIZR_JAVA_OPTS -jar "$0" "$@"
+exec "$JAVA" $heap $gc -Djdk.nio.maxCachedBufferSize=262144 $OPTIMIZR_JAVA_OPTS "$@"

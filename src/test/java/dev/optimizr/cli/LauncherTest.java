@@ -112,6 +112,7 @@ class LauncherTest {
         "MALLOC_MMAP_THRESHOLD_", "OPTIMIZR_CGROUP_DIR")) {
       pb.environment().remove(v);
     }
+    pb.environment().put("OPTIMIZR_CDS", "off"); // LauncherCdsTest covers class-data sharing
     pb.environment().putAll(env);
     pb.environment().put("JAVA_HOME", javaHome.toString());
     Process p = pb.start();

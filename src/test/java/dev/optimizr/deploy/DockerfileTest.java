@@ -45,19 +45,43 @@ class DockerfileTest {
   }
 
   @Test
-  void build_isMultiStage_mavenOnJdk17ThenJre17_bothOverridable() throws Exception {
+  void build_isMultiStage_mavenOnJdk17ThenDebiansJre17_bothOverridable() throws Exception {
     List<Dockerfile.Instruction> froms = dockerfile.all("FROM");
     assertThat(froms).hasSize(2);
     assertThat(froms.get(0).words()).containsExactly("${BUILD_IMAGE}", "AS", "build");
     assertThat(froms.get(1).words()).containsExactly("${RUNTIME_IMAGE}");
     Map<String, String> args = dockerfile.args();
     assertThat(args.get("BUILD_IMAGE")).startsWith("maven:").contains("temurin-17");
-    assertThat(args.get("RUNTIME_IMAGE")).isEqualTo("eclipse-temurin:17-jre");
+    // Debian's OpenJDK decodes JPEG with the system libjpeg-turbo (BENCHMARKS.md, "Which Java")
+    assertThat(args.get("RUNTIME_IMAGE")).isEqualTo("debian:bookworm-slim");
+    assertThat(runtime.all("ARG")).anySatisfy(a -> assertThat(a.text()).isEqualTo("JRE=openjdk-17-jre-headless"));
+    assertThat(runtime.all("RUN")).anySatisfy(r -> assertThat(r.text())
+        .contains("apt-get install -y --no-install-recommends \"$JRE\"", "rm -rf /var/lib/apt/lists/*"));
     assertThat(dockerfile.all("RUN")).anySatisfy(r -> assertThat(r.text()).contains("mvn -B", "package"));
     // the single-file launcher (stub + jar); deploy/kubernetes/job.yaml runs it by this path
     assertThat(runtime.all("COPY")).anySatisfy(c -> assertThat(c.words())
         .containsExactly("--from=build", "--chmod=755", "/src/target/optimizr", LAUNCHER_IN_IMAGE));
     assertThat(Files.readString(Paths.get("deploy/kubernetes/job.yaml"))).contains("exec " + LAUNCHER_IN_IMAGE);
+  }
+
+  /** The image carries the class-data-sharing archive a conversion run writes, where the launcher looks. */
+  @Test
+  void image_trainsTheClassDataArchive_beforeDroppingRoot() {
+    assertThat(runtime.env()).containsEntry("OPTIMIZR_CDS_DIR", "/opt/optimizr/cds");
+    List<Dockerfile.Instruction> all = runtime.instructions();
+    int train = indexOf(all, i -> i.keyword().equals("RUN") && i.text().startsWith(LAUNCHER_IN_IMAGE + " -input "));
+    int user = indexOf(all, i -> i.keyword().equals("USER"));
+    assertThat(train).as("a conversion run at build time").isNotNegative().isLessThan(user);
+    assertThat(all.get(train).text()).contains("mv \"$f\" \"${f%.*.part}.jsa\"");
+  }
+
+  private static int indexOf(List<Dockerfile.Instruction> all, java.util.function.Predicate<Dockerfile.Instruction> p) {
+    for (int i = 0; i < all.size(); i++) {
+      if (p.test(all.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test
