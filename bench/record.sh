@@ -3,7 +3,7 @@
 #
 #   bench/record.sh synthetic N   a record of N entries (imported from a generated .optimizr-state journal),
 #                                 then runs that each convert the 6 sample images: start-up and peak RSS vs N
-#   bench/record.sh tree N        a tree of N small JPEGs (hard links of 4 files, 1,000 per directory): first
+#   bench/record.sh tree N        a tree of N small JPEGs (hard links of 4 files' copies, 1,000 per directory): first
 #                                 run, then an unchanged re-run against `find` over both trees and JVM start
 #
 # Environment: OPTIMIZR (default target/optimizr), WORK (default /tmp/optimizr-record-bench), and
@@ -49,15 +49,25 @@ case $mode in
         cp "$here/../src/test/resources/edge/$f" "$in/seed/s$k.jpg"
         k=$((k + 1))
       done
-      # hard links made from Python: one process, not one `ln` per file (a million forks take ~20 minutes)
+      # hard links made from Python: one process, not one `ln` per file (a million forks take ~20 minutes);
+      # ext4 allows 65,000 links per inode, so each seed is copied once per 60,000 files it stands for
       python3 - "$in" "$n" <<'PY'
-import os, sys
+import os, shutil, sys
 root, n = sys.argv[1], int(sys.argv[2])
+copies = max(1, -(-n // (4 * 60000)))
+seeds = []
+for c in range(copies):
+    for k in range(4):
+        seed = f"{root}/seed/s{k}.jpg"
+        if c:
+            seed = f"{root}/seed/s{k}-{c}.jpg"
+            shutil.copy(f"{root}/seed/s{k}.jpg", seed)
+        seeds.append(seed)
 for i in range(n):
     d = f"{root}/d{i // 1000 // 100}/d{i // 1000}"
     if i % 1000 == 0:
         os.makedirs(d, exist_ok=True)
-    os.link(f"{root}/seed/s{i % 4}.jpg", f"{d}/IMG_{i}.jpg")
+    os.link(seeds[i % len(seeds)], f"{d}/IMG_{i}.jpg")
 PY
       mv "$in/seed" "$work/seed-$n"
       touch "$in/.complete"
