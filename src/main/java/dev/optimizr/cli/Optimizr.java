@@ -159,6 +159,11 @@ public final class Optimizr implements Callable<Integer> {
           if (ex instanceof UsageException) {
             return usage(ex.getMessage());
           }
+          if (ex instanceof ObjectStorageCheck.Refused refused) { // from status and report
+            err.println("optimizr: " + refused.getMessage());
+            err.flush();
+            return refused.code().code();
+          }
           if (ex instanceof OutputAccess.CannotWriteException) {
             err.println("optimizr: " + ex.getMessage());
             err.flush();

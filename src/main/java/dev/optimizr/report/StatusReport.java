@@ -30,12 +30,13 @@ public final class StatusReport {
   /**
    * What to render.
    *
+   * @param output the output, as the user names it: an absolute path or an s3:// URL
    * @param records the record files read
-   * @param input the input tree compared with the record, or null
+   * @param input the input tree compared with the record (an absolute path or an s3:// URL), or null
    * @param inputFiles candidate images in the input (-1 without input)
    * @param pendingFiles of those, neither up to date nor failed (-1 without input)
    */
-  public record Model(Path output, List<Path> records, RecordTotals totals, Path input, long inputFiles,
+  public record Model(String output, List<Path> records, RecordTotals totals, String input, long inputFiles,
       long pendingFiles) {
     public Model {
       records = List.copyOf(records);
@@ -46,12 +47,12 @@ public final class StatusReport {
   public static Map<String, Object> json(Model m) {
     RecordTotals t = m.totals();
     Map<String, Object> j = new LinkedHashMap<>();
-    j.put("output_dir", m.output().toString());
+    j.put("output_dir", m.output());
     j.put("records", m.records().stream().map(p -> p.getFileName().toString()).toList());
     j.put("converted_files", t.convertedFiles());
     j.put("failed_files", t.failedFiles());
     if (m.input() != null) {
-      j.put("input_dir", m.input().toString());
+      j.put("input_dir", m.input());
       j.put("total_files", m.inputFiles());
       j.put("pending_files", m.pendingFiles());
       double rate = filesPerSecond(t.runs());

@@ -113,6 +113,22 @@ public final class RecordMirror {
     Files.deleteIfExists(workDir.resolve(UNSYNCED));
   }
 
+  /**
+   * Copies every record file of a remote output ({@code OUT/.optimizr/record.db}, every shard's
+   * {@code record-I-of-N.db}) into {@code root/.optimizr/}, where {@link RecordSet#open} reads them; returns how
+   * many there were. Only reads the remote side.
+   */
+  public static int fetchAll(RemoteFiles remote, Path root) throws IOException {
+    int fetched = 0;
+    for (String name : remote.list(REMOTE_DIR)) {
+      if (RecordPaths.isRecordFile(name)
+          && remote.download(REMOTE_DIR + name, root.resolve(RecordPaths.DIR).resolve(name))) {
+        fetched++;
+      }
+    }
+    return fetched;
+  }
+
   /** Where a record file is kept: {@code OUT/.optimizr/} and its file name. */
   private static String remoteName(String recordFile) {
     return REMOTE_DIR + Path.of(recordFile).getFileName();

@@ -16,6 +16,11 @@ public record RecordPaths(Path database, Path legacyJournal, Path legacyFailures
   public static final String DIR = ".optimizr";
   public static final String FILE_NAME = "record.db";
 
+  /** True for the name of a record file, {@code record.db} or a shard's {@code record-I-of-N.db}. */
+  public static boolean isRecordFile(String name) {
+    return name.startsWith("record") && name.endsWith(".db");
+  }
+
   /**
    * @param shardName turns a file name into this shard's ({@code record.db} → {@code record-0-of-3.db});
    *     the identity when not sharded

@@ -41,7 +41,8 @@ public final class RecordSet implements AutoCloseable {
     Path dir = outputRoot.resolve(RecordPaths.DIR);
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(dir)) {
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "record*.db")) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir,
+          p -> RecordPaths.isRecordFile(p.getFileName().toString()))) {
         ds.forEach(files::add);
       } catch (IOException e) {
         throw new RecordException("cannot list " + dir + ": " + RecordOpener.reason(e), e);

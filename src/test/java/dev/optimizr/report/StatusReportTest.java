@@ -19,7 +19,7 @@ class StatusReportTest {
     IntStream.range(0, 365).forEach(day -> runs.add(new RecordTotals.Run(
         String.format("2026-%02d-%02dT02:00:00.000Z", 1 + day / 31, 1 + day % 28), null, 1.5, "all", 10,
         day == 364 ? 7 : 0, 0, 10, 0, 0, false, true, 0)));
-    StatusReport.Model m = new StatusReport.Model(Path.of("/out"), List.of(Path.of("record.db")),
+    StatusReport.Model m = new StatusReport.Model("/out", List.of(Path.of("record.db")),
         new RecordTotals(10, 1000, 500, Map.of(), runs), null, -1, -1);
     StringWriter text = new StringWriter();
     StatusReport.renderText(m, new PrintWriter(text));

@@ -1,5 +1,6 @@
 package dev.optimizr.io.s3;
 
+import dev.optimizr.io.InputTree;
 import dev.optimizr.io.RemoteFiles;
 import java.io.IOException;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -139,6 +141,12 @@ public final class S3Storage implements AutoCloseable {
         } finally {
           Files.deleteIfExists(temp);
         }
+      }
+
+      @Override
+      public List<String> list(String relativeDir) throws IOException {
+        return new S3InputTree(S3Storage.this, location, null).list(location.key(relativeDir)).stream()
+            .filter(e -> e.kind() == InputTree.Kind.FILE).map(InputTree.Entry::name).toList();
       }
 
       @Override
