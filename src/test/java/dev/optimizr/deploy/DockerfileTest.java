@@ -75,6 +75,24 @@ class DockerfileTest {
     assertThat(all.get(train).text()).contains("mv \"$f\" \"${f%.*.part}.jsa\"");
   }
 
+  /** Everything the Dockerfile copies from the build context gets past .dockerignore (which starts with "*"). */
+  @Test
+  void everyCopiedPath_isInTheBuildContext() throws Exception {
+    List<String> ignore = Files.readAllLines(Paths.get(".dockerignore")).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    assertThat(ignore.get(0)).isEqualTo("*");
+    for (Dockerfile.Instruction copy : dockerfile.all("COPY")) {
+      List<String> paths = copy.words().stream().filter(w -> !w.startsWith("--")).toList();
+      if (copy.words().stream().anyMatch(w -> w.startsWith("--from="))) {
+        continue;
+      }
+      for (String source : paths.subList(0, paths.size() - 1)) {
+        String top = source.split("/")[0];
+        assertThat(ignore).as(copy.text()).anyMatch(l -> l.equals("!" + top) || l.equals("!" + top + "/"));
+      }
+    }
+  }
+
   private static int indexOf(List<Dockerfile.Instruction> all, java.util.function.Predicate<Dockerfile.Instruction> p) {
     for (int i = 0; i < all.size(); i++) {
       if (p.test(all.get(i))) {
