@@ -199,7 +199,7 @@ public final class Optimizr implements Callable<Integer> {
       RecordMirror mirror = places.output() == null ? RecordMirror.NONE
           : new RecordMirror(storage.files(places.output()), workDir,
               List.of(RecordPaths.DIR + "/" + shard.fileName(RecordPaths.FILE_NAME)));
-      ExitCode refused = ObjectStorageCheck.run(storage, places, mirror, shard, err, verbose);
+      ExitCode refused = ObjectStorageCheck.run(storage, places, mirror, err, verbose);
       if (refused != null) {
         return refused.code();
       }
