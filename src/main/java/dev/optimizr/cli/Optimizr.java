@@ -8,7 +8,6 @@ import dev.optimizr.metrics.Observability;
 import dev.optimizr.pipeline.QualityAudit;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.Shard;
-import dev.optimizr.pipeline.Trees;
 import dev.optimizr.report.LiveScreen;
 import dev.optimizr.report.RunSummary;
 import dev.optimizr.state.RecordException;
@@ -21,7 +20,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -196,21 +194,18 @@ public final class Optimizr implements Callable<Integer> {
     }
     try (S3Storage storage = places.any() ? S3Storage.connect(places.settings()) : null) {
       Path workDir = places.output() != null ? s3.workDir(places.output()) : null;
-      RecordMirror mirror = places.output() == null ? RecordMirror.NONE
-          : new RecordMirror(storage.files(places.output()), workDir,
-              List.of(RecordPaths.DIR + "/" + shard.fileName(RecordPaths.FILE_NAME)));
+      RecordMirror mirror = RunStorage.mirror(storage, places.output(), workDir, shard);
       ExitCode refused = ObjectStorageCheck.run(storage, places, mirror, err, verbose);
       if (refused != null) {
         return refused.code();
       }
       RunConfig config = validate(places, workDir);
-      return run(config, obs, new RunSession.Storage(Trees.factory(config, storage), mirror, s3.checkpoint,
-          storage == null ? null : storage.endpoint()));
+      return run(config, obs, RunStorage.of(config, storage, mirror, s3.checkpoint));
     }
   }
 
   /** The dry run or the run of {@code config}, once its storage is reachable. */
-  private int run(RunConfig config, Observability.Options obs, RunSession.Storage storage)
+  private int run(RunConfig config, Observability.Options obs, RunStorage storage)
       throws OutputAccess.CannotWriteException, IOException, InterruptedException {
     if (dryRun) {
       try {
