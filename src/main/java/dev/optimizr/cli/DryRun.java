@@ -50,12 +50,15 @@ final class DryRun {
 
   private void walk(Path output, Selection selection) throws IOException, InterruptedException {
     ImageConverter probe = new ImageConverter(config.options(), config.limits());
-    trees.open(output, (target, content) -> {
+    Trees opened = trees.open(output, (target, content) -> {
       throw new IOException("a dry run writes nothing");
-    }).walker(config).walk(new TreeWalker.Sink() {
+    });
+    opened.walker(config).walk(new TreeWalker.Sink() {
+      /** As a real run: the record's entries and, on object storage, one listing of the outputs per directory. */
       @Override
       public void directory(String relativeDir) {
         selection.enter(relativeDir);
+        opened.output().enter(relativeDir);
       }
 
       @Override

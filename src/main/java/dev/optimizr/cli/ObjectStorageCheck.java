@@ -6,7 +6,6 @@ import dev.optimizr.io.s3.S3Location;
 import dev.optimizr.io.s3.S3Places;
 import dev.optimizr.io.s3.S3Storage;
 import dev.optimizr.io.s3.StorageUnavailableException;
-import dev.optimizr.pipeline.Shard;
 import dev.optimizr.state.RecordMirror;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,8 +37,7 @@ final class ObjectStorageCheck {
   }
 
   /** Null when the run can start; otherwise the exit code, after one line on {@code err}. */
-  static ExitCode run(S3Storage storage, S3Places places, RecordMirror mirror, Shard shard, PrintWriter err,
-      boolean verbose) {
+  static ExitCode run(S3Storage storage, S3Places places, RecordMirror mirror, PrintWriter err, boolean verbose) {
     if (storage == null) {
       return null;
     }

@@ -1,6 +1,5 @@
 package dev.optimizr.cli;
 
-import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.io.s3.S3Places;
 import dev.optimizr.io.s3.S3Storage;
@@ -8,20 +7,16 @@ import dev.optimizr.metrics.Observability;
 import dev.optimizr.pipeline.QualityAudit;
 import dev.optimizr.pipeline.RunConfig;
 import dev.optimizr.pipeline.Shard;
-import dev.optimizr.pipeline.Trees;
 import dev.optimizr.report.LiveScreen;
 import dev.optimizr.report.RunSummary;
 import dev.optimizr.state.RecordException;
 import dev.optimizr.state.RecordMirror;
-import dev.optimizr.state.RecordPaths;
 import dev.optimizr.state.RunLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * The optimizr command: parses flags, validates them, runs the batch and reports. Takes its writers so
- * tests can run it in memory; returns the exit status instead of exiting.
+ * The optimizr command: parses flags, validates them ({@link RunConfigValidator}), runs the batch and reports;
+ * what it throws becomes an exit code in {@link ExceptionExits}. Takes its writers so tests can run it in memory;
+ * returns the exit status instead of exiting.
  */
 @Command(name = "optimizr", sortOptions = false, usageHelpAutoWidth = true,
     description = "Converts a tree of JPEG/PNG images into a mirrored tree of WebP files.",
@@ -150,39 +146,14 @@ public final class Optimizr implements Callable<Integer> {
 
   /** Parses {@code args}, runs, and returns the exit status. */
   public int run(String... args) {
+    ExceptionExits exits = new ExceptionExits(err, () -> verbose);
     CommandLine cl = new CommandLine(this)
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler((ex, a) -> usage(UnknownOption.describe(ex)))
-        .setExecutionExceptionHandler((ex, c, p) -> {
-          if (ex instanceof UsageException) {
-            return usage(ex.getMessage());
-          }
-          if (ex instanceof ObjectStorageCheck.Refused refused) { // from status and report
-            err.println("optimizr: " + refused.getMessage());
-            err.flush();
-            return refused.code().code();
-          }
-          if (ex instanceof OutputAccess.CannotWriteException) {
-            err.println("optimizr: " + ex.getMessage());
-            err.flush();
-            return ExitCode.CANNOT_WRITE.code();
-          }
-          err.println("optimizr: aborted: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
-          if (verbose) {
-            ex.printStackTrace(err);
-          }
-          err.flush();
-          return ExitCode.ABORTED.code();
-        });
+        .setParameterExceptionHandler(exits)
+        .setExecutionExceptionHandler(exits);
     return cl.execute(args);
-  }
-
-  private int usage(String message) {
-    err.println("optimizr: " + message.replace('\n', ' ').strip() + " (see --help)");
-    err.flush();
-    return ExitCode.USAGE.code();
   }
 
   @Override
@@ -196,21 +167,18 @@ public final class Optimizr implements Callable<Integer> {
     }
     try (S3Storage storage = places.any() ? S3Storage.connect(places.settings()) : null) {
       Path workDir = places.output() != null ? s3.workDir(places.output()) : null;
-      RecordMirror mirror = places.output() == null ? RecordMirror.NONE
-          : new RecordMirror(storage.files(places.output()), workDir,
-              List.of(RecordPaths.DIR + "/" + shard.fileName(RecordPaths.FILE_NAME)));
-      ExitCode refused = ObjectStorageCheck.run(storage, places, mirror, shard, err, verbose);
+      RecordMirror mirror = RunStorage.mirror(storage, places.output(), workDir, shard);
+      ExitCode refused = ObjectStorageCheck.run(storage, places, mirror, err, verbose);
       if (refused != null) {
         return refused.code();
       }
-      RunConfig config = validate(places, workDir);
-      return run(config, obs, new RunSession.Storage(Trees.factory(config, storage), mirror, s3.checkpoint,
-          storage == null ? null : storage.endpoint()));
+      RunConfig config = RunConfigValidator.validate(this, places, workDir);
+      return run(config, obs, RunStorage.of(config, storage, mirror, s3.checkpoint));
     }
   }
 
   /** The dry run or the run of {@code config}, once its storage is reachable. */
-  private int run(RunConfig config, Observability.Options obs, RunSession.Storage storage)
+  private int run(RunConfig config, Observability.Options obs, RunStorage storage)
       throws OutputAccess.CannotWriteException, IOException, InterruptedException {
     if (dryRun) {
       try {
@@ -252,87 +220,5 @@ public final class Optimizr implements Callable<Integer> {
       throw e;
     }
     return ExitCode.of(session.control().reason(), summary.files().failedFiles()).code();
-  }
-
-  /** -retry-failed needs a record of earlier runs (or an earlier release's failure list, imported with it). */
-  private void checkFailuresOnRecord(RunConfig config) throws UsageException {
-    RecordPaths paths = RunSession.recordPaths(config);
-    if (!Files.exists(paths.database()) && !Files.exists(paths.legacyFailures())) {
-      throw new UsageException("-retry-failed: no record of earlier runs at " + paths.database());
-    }
-  }
-
-  /** True when both name one existing directory, however spelled (relative, {@code ..}, symbolic links). */
-  private static boolean sameDirectory(Path input, Path output) {
-    try {
-      return Files.isDirectory(output) && Files.isSameFile(input, output);
-    } catch (IOException e) {
-      return false; // an unreadable output is reported when it is first written
-    }
-  }
-
-  /**
-   * Range checks first, then the file system: input must be a directory, output must not be a file. For an
-   * s3:// output, {@code workDir} stands in for the output directory.
-   */
-  private RunConfig validate(S3Places places, Path workDir) throws UsageException, OutputAccess.CannotWriteException {
-    Path input;
-    Path output;
-    try {
-      input = places.input() != null ? null : Path.of(this.input);
-      output = places.output() != null ? workDir : Path.of(this.output);
-    } catch (java.nio.file.InvalidPathException e) {
-      throw new UsageException("not a usable path: " + e.getMessage());
-    }
-    if (force && retryFailed) {
-      throw new UsageException("-force and -retry-failed cannot be combined");
-    }
-    if (alongside && spec.commandLine().getParseResult().hasMatchedOption("-output")) {
-      throw new UsageException("-alongside writes beside the sources in -input and takes no -output");
-    }
-    ConvertOptions options = encoding.toOptions(quality, spec.commandLine().getParseResult().hasMatchedOption("-quality"));
-    RunConfig config;
-    try {
-      config = new RunConfig(input, alongside ? input : output, workers, options, new DecodeLimits(maxPixels, lenient),
-          keepExtension, force, retryFailed, shard, alongside, places);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    if (retryFailed) {
-      checkFailuresOnRecord(config);
-    }
-    if (input != null && !Files.exists(input)) {
-      throw new UsageException("input directory does not exist: " + input);
-    }
-    if (input != null && !Files.isDirectory(input)) {
-      throw new UsageException("-input is not a directory: " + input);
-    }
-    if (alongside) {
-      return prepareAlongside(config);
-    }
-    if (Files.exists(output) && !Files.isDirectory(output)) {
-      throw new UsageException("-output exists and is not a directory: " + output);
-    }
-    if (input != null && sameDirectory(input, output)) {
-      throw new UsageException("-input and -output are the same directory (" + input
-          + "): the output must be a separate tree, or -alongside writes beside the sources");
-    }
-    if (dryRun) {
-      return config; // writes nothing, not even the output directory
-    }
-    OutputAccess.prepare(output);
-    return config;
-  }
-
-  /** The source tree must take the outputs, and IN/.optimizr the run's own files; a dry run creates neither. */
-  private RunConfig prepareAlongside(RunConfig config) throws UsageException, OutputAccess.CannotWriteException {
-    if (Files.exists(config.filesDir()) && !Files.isDirectory(config.filesDir())) {
-      throw new UsageException("-alongside keeps its record in " + config.filesDir() + ", which is a file");
-    }
-    if (!dryRun) {
-      OutputAccess.prepare(config.input());
-      OutputAccess.prepare(config.filesDir());
-    }
-    return config;
   }
 }

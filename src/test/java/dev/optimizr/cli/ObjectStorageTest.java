@@ -74,11 +74,15 @@ class ObjectStorageTest {
   }
 
   private int run(String... args) {
+    return runVia(server.endpoint().toString(), args);
+  }
+
+  /** Runs with {@code endpoint} as the object store, e.g. a proxy in front of the server. */
+  private int runVia(String endpoint, String... args) {
     stdout = new StringWriter();
     stderr = new StringWriter();
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("-s3-endpoint", server.endpoint().toString(), "-s3-work-dir", tmp.resolve("work").toString(),
-        "-quiet"));
+    all.addAll(List.of("-s3-endpoint", endpoint, "-s3-work-dir", tmp.resolve("work").toString(), "-quiet"));
     return new Optimizr(new PrintWriter(stdout, true), new PrintWriter(stderr, true), false)
         .run(all.toArray(String[]::new));
   }
@@ -209,6 +213,37 @@ class ObjectStorageTest {
     assertThat(stdout.toString()).contains("CONVERT a.jpg", "CONVERT ünï cødé/spa ce.jpg", "CONVERT x/y/c.jpg",
         "REJECT empty.jpg: UNSUPPORTED_FORMAT: empty file");
     assertThat(objects("out/")).isEmpty();
+  }
+
+  @Test
+  void dryRun_overConvertedFolders_listsEachFolderOnce_insteadOfAskingForEveryOutput() throws Exception {
+    List<String> plan = new ArrayList<>();
+    for (String dir : List.of("a", "b")) {
+      for (int i = 0; i < 20; i++) {
+        server.put(bucket, "in/" + dir + "/" + i + ".jpg", jpeg(i));
+        plan.add((dir.equals("b") && i == 7 ? "CONVERT " : "SKIP ") + dir + "/" + i + ".jpg");
+      }
+    }
+    assertThat(run("-input", "s3://" + bucket + "/in/", "-output", "s3://" + bucket + "/out/"))
+        .as(stderr.toString()).isZero();
+    try (S3Client c = server.client()) {
+      c.deleteObject(b -> b.bucket(bucket).key("out/b/7.webp")); // on record, but gone: converted again
+    }
+
+    long requests;
+    try (FaultyProxy counting = new FaultyProxy(0, server.endpoint().getPort(), 0, 0)) {
+      int code = runVia("http://127.0.0.1:" + counting.port(), "-input", "s3://" + bucket + "/in/",
+          "-output", "s3://" + bucket + "/out/", "-dry-run");
+      assertThat(code).as(stderr.toString()).isZero();
+      requests = counting.requests();
+    }
+
+    List<String> lines = stdout.toString().lines().toList();
+    assertThat(lines.subList(0, lines.size() - 1)).containsExactlyInAnyOrderElementsOf(plan);
+    assertThat(lines.get(lines.size() - 1))
+        .isEqualTo("Dry run: 1 would be converted, 39 skipped as up to date, 0 rejected; nothing was written.");
+    // Checking both sides, restoring the record and listing each folder of both trees; no request per file.
+    assertThat(requests).as("requests for 40 files in 2 folders").isLessThan(20);
   }
 
   @Test
