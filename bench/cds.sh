@@ -24,7 +24,8 @@ for f in "$OPTIMIZR_CDS_DIR"/*.part; do mv "$f" "${f%.*.part}.jsa"; done
 measure() { # label, cds on|off, command...: prints "label cds wall cpu"
   local label=$1 cds=$2; shift 2
   local t
-  t=$( { OPTIMIZR_CDS=$cds /usr/bin/time -f "%e %U %S" "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -1)
+  OPTIMIZR_CDS=$cds /usr/bin/time -o "$work/time" -f "%e %U %S" "$@" > /dev/null 2>&1 || true
+  t=$(tail -1 "$work/time")
   echo "$label $cds $t" | awk '{ printf "%s %s %.2f %.2f\n", $1, $2, $3, $4 + $5 }'
 }
 {

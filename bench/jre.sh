@@ -21,8 +21,9 @@ find "$corpus" -type f -exec cat {} + > /dev/null
     for k in 0 1; do
       jre=${jres[$(((r + k) % 2))]}
       rm -rf "$work/out"
-      t=$( { JAVA_HOME=$jre OPTIMIZR_CDS=off /usr/bin/time -f "%e %U %S" "$bin" -input "$corpus" -output "$work/out" \
-        -workers 2 -quality 80 -png lossy -quiet > /dev/null 2>/dev/null; } 2>&1 | tail -1)
+      JAVA_HOME=$jre OPTIMIZR_CDS=off /usr/bin/time -o "$work/time" -f "%e %U %S" "$bin" -input "$corpus" \
+        -output "$work/out" -workers 2 -quality 80 -png lossy -quiet > /dev/null 2>&1
+      t=$(tail -1 "$work/time")
       decode=$(python3 -c 'import json,sys; print(next(s["total_ms"] for s in json.load(open(sys.argv[1]))["stages"] if s["stage"] == "decode") / 1000)' "$work/out/summary.json")
       echo "$(basename "$jre") $t $decode" | awk '{ printf "%s %.2f %.2f %.2f\n", $1, $2, $3 + $4, $5 }'
     done

@@ -41,6 +41,15 @@ case " ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-} ${OPTIMIZR_JAVA_OPTS:-} " in
     ;;
 esac
 gc="-XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:+ExplicitGCInvokesConcurrent"
+java_bin=$(command -v "$JAVA" 2>/dev/null) || java_bin=$JAVA
+java_bin=$(readlink -f "$java_bin" 2>/dev/null) || true
+# JDK 17 to 21: while a thread is inside a native call that pins a Java array (the JPEG and zlib decoders,
+# libwebp), G1 cannot collect, and an allocation that needs a collection gives up after 2 tries with
+# OutOfMemoryError however much heap is free (seen fetching an object while large images were being encoded).
+# Let it wait instead. JDK 22 and later pin regions instead and have no such flag.
+case $(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "${java_bin%/bin/java}/release" 2>/dev/null) in
+  17 | 18 | 19 | 20 | 21) gc="$gc -XX:+UnlockDiagnosticVMOptions -XX:GCLockerRetryAllocationCount=100" ;;
+esac
 
 # Class-data sharing (BENCHMARKS.md, "Start-up and re-runs"): the first run of this binary on this Java writes
 # the classes it loaded to an archive at exit, and later runs map it instead of reading and verifying them from
@@ -56,8 +65,6 @@ case "${OPTIMIZR_CDS:-on} ${OPTIMIZR_JAVA_OPTS:-}" in
   off* | *-Xshare:* | *SharedArchiveFile=* | *ArchiveClassesAtExit=*) ;;
   *)
     cds_dir=${OPTIMIZR_CDS_DIR:-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/optimizr}
-    java_bin=$(command -v "$JAVA" 2>/dev/null) || java_bin=$JAVA
-    java_bin=$(readlink -f "$java_bin" 2>/dev/null) || true
     key=$(ls -lLn "$0" "$java_bin" "${java_bin%/bin/java}/lib/server/libjvm.so" 2>/dev/null | cksum | cut -d' ' -f1)
     archive=$cds_dir/optimizr-$key.jsa
     if [ ! -s "$archive" ] && [ -d "$cds_dir" ]; then

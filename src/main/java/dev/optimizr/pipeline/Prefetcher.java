@@ -105,6 +105,11 @@ final class Prefetcher implements AutoCloseable {
         if (c instanceof IOException io) {
           throw io;
         }
+        if (c instanceof OutOfMemoryError) {
+          // The heap was short while the bytes arrived (on JDK 17, also an allocation that gave up waiting
+          // for a native call to leave its critical section): fetch once more, now, on the worker's thread.
+          return source.read();
+        }
         throw new IOException(String.valueOf(c), c);
       } finally {
         if (released.compareAndSet(false, true)) {

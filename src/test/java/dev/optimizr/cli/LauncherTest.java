@@ -94,6 +94,25 @@ class LauncherTest {
     assertThat(launch(Map.of("OPTIMIZR_JAVA_OPTS", "-Xmx2g"))).contains("-Xmx2g");
   }
 
+  /** JDK 17-21 only: an allocation waits for native calls pinning arrays instead of failing after 2 tries. */
+  @Test
+  void gcLockerRetries_onJava17To21_only() throws Exception {
+    String flag = "-XX:GCLockerRetryAllocationCount=100";
+    release("17.0.15");
+    assertThat(launch(Map.of())).contains("-XX:+UnlockDiagnosticVMOptions", flag);
+    release("21.0.2");
+    assertThat(launch(Map.of())).contains(flag);
+    release("25.0.3");
+    assertThat(launch(Map.of())).doesNotContain(flag); // the flag is gone: the JVM would refuse to start
+    Files.delete(tmp.resolve("jdk/release"));
+    assertThat(launch(Map.of())).doesNotContain(flag);
+  }
+
+  private void release(String version) throws Exception {
+    Files.createDirectories(tmp.resolve("jdk"));
+    Files.writeString(tmp.resolve("jdk/release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+  }
+
   @Test
   void mallocSettingsOfTheCaller_win() throws Exception {
     assertThat(launch(Map.of("MALLOC_ARENA_MAX", "4"))).contains("MALLOC_ARENA_MAX=4");
