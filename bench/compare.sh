@@ -33,7 +33,8 @@
 # Env: WORKERS (default: nproc)  ROUNDS (default 3)  TOOLS (default: all five above, space-separated)
 #      (an optimizr tool may carry JVM flags for the launcher after a colon, commas for spaces:
 #      optimizr-lossy:-XX:+UseParallelGC,-Xmx1g runs optimizr-lossy with OPTIMIZR_JAVA_OPTS="-XX:+UseParallelGC -Xmx1g";
-#      a NAME=VALUE word in capitals is set in the environment instead: optimizr-w3:MALLOC_ARENA_MAX=1)
+#      a NAME=VALUE word in capitals is set in the environment instead: optimizr-w3:MALLOC_ARENA_MAX=1;
+#      BIN=PATH runs another build: optimizr-auto:BIN=/tmp/optimizr-main)
 #      WORK (scratch dir, default /tmp/optimizr-compare)  CONVERT (default /usr/bin/convert, not a stand-in)
 # Needs: target/optimizr (mvn -B -DskipTests package); apt-get install webp libvips-tools imagemagick.
 set -euo pipefail
@@ -50,7 +51,11 @@ convert=${CONVERT:-/usr/bin/convert}
 sharp=${SHARP:-$here/bench/peers/node_modules/.bin/sharp}
 bin=$here/target/optimizr
 [[ -x "$bin" ]] || { echo "compare.sh: $bin missing: mvn -B -DskipTests package" >&2; exit 1; }
-for t in cwebp vips "$convert"; do command -v "$t" >/dev/null || { echo "compare.sh: $t missing" >&2; exit 1; }; done
+for t in cwebp vips imagemagick; do  # only the tools this run compares
+  [[ " ${tools[*]} " == *" $t "* ]] || continue
+  [[ $t == imagemagick ]] && t=$convert
+  command -v "$t" >/dev/null || { echo "compare.sh: $t missing" >&2; exit 1; }
+done
 
 if [[ " ${tools[*]} " == *" sharp"* && ! -x "$sharp" ]]; then
   echo "compare.sh: $sharp missing: npm --prefix bench/peers install" >&2; exit 1
@@ -90,11 +95,12 @@ PY
 # JPEG), so each call goes through sh, which turns any failure into exit 1: xargs carries on, exits 123.
 keep_going='"$@" || exit 1'
 run() {  # run TOOL: one measured conversion of the whole corpus into $work/out
-  local opts= env=() word words
+  local opts= env=() word words bin=$bin
   if [[ "$1" == optimizr*:* ]]; then  # optimizr-lossy:-XX:+UseParallelGC,-Xmx1g = that tool with these JVM flags
     IFS=, read -r -a words <<< "${1#*:}"
     for word in "${words[@]}"; do  # NAME=VALUE (capitals) is an environment variable, e.g. MALLOC_ARENA_MAX=1
-      if [[ "$word" =~ ^[A-Z_]+= ]]; then env+=("$word"); else opts+="${opts:+ }$word"; fi
+      if [[ "$word" == BIN=* ]]; then bin=${word#BIN=}
+      elif [[ "$word" =~ ^[A-Z_]+= ]]; then env+=("$word"); else opts+="${opts:+ }$word"; fi
     done
     set -- "${1%%:*}"
   fi

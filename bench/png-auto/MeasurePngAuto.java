@@ -12,9 +12,12 @@ import java.lang.management.*; import java.nio.file.*; import java.util.*;
  *   12 channels, 13 share of the most common colour, 14 translucent share (alpha below 255),
  *   15 fast lossless bytes (q0 m0), 16 fast lossless ms, 17 decode ms, 18 ms of the simple rule (colour count
  *   to 257 and predictable share), 19 LosslessEstimate.bytes, 20 its ms, 21 GraphicsDetector.worthTryingLossless
- *   (1 = lossless tried), 22 the same with every row read (no strips), 23 its ms.
- * Times are this thread's CPU time (libwebp runs on the calling thread), not wall time, so that other work on
- * the machine does not inflate them. Not part of the build:
+ *   (1 = lossless tried), 22 the estimate with every row read (no strips), 23 its ms, 24 ms of
+ *   worthTryingLossless (the rule's own cost: the estimate where it is reached, and the sampled lossless encode
+ *   of an image over 1 MP where that is reached), 25 the estimate reading 8 rows of every 32 in images over
+ *   1 MP (the previous rule's sampling; it tried lossless at 3x the lossy size), 26 its ms.
+ * Times are this thread's CPU time in milliseconds (libwebp runs on the calling thread), not wall time, so that
+ * other work on the machine does not inflate them. Not part of the build:
  *   mvn -B -q dependency:build-classpath -Dmdep.outputFile=cp.txt && mvn -B -q -DskipTests compile
  *   javac -cp target/classes:$(cat cp.txt) -d /tmp/m bench/png-auto/MeasurePngAuto.java
  *   find DIR -name '*.png' | sort > list; java -cp /tmp/m:target/classes:$(cat cp.txt) dev.optimizr.codec.quality.MeasurePngAuto list
@@ -25,7 +28,7 @@ import java.lang.management.*; import java.nio.file.*; import java.util.*;
 public class MeasurePngAuto {
   static final ThreadMXBean T = ManagementFactory.getThreadMXBean();
   static long cpu() { return T.getCurrentThreadCpuTime(); }
-  static long ms(long t0, long t1) { return (t1 - t0) / 1_000_000; }
+  static double ms(long t0, long t1) { return (t1 - t0) / 1e6; }
 
   public static void main(String[] a) throws Exception {
     EncodeSettings s = new EncodeSettings(80, 4);
@@ -66,15 +69,18 @@ public class MeasurePngAuto {
         long t3 = cpu();
         long est = LosslessEstimate.bytes(px);
         long t4 = cpu();
-        int tried = onlyEstimate ? -1 : GraphicsDetector.worthTryingLossless(px, lossy) ? 1 : 0;
+        int tried = onlyEstimate ? -1 : GraphicsDetector.worthTryingLossless(px, lossy, s.asLossless()) ? 1 : 0;
         long t5 = cpu();
         long full = fullEstimate(px);
         long t6 = cpu();
-        System.out.printf(Locale.ROOT, "%s\t%d\t%d\t%d\t%d\t%.4f\t%d\t%d\t%d\t%d\t%.4f\t%d\t%.4f\t%.4f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n",
+        long previous = n > LosslessEstimate.SAMPLE_ABOVE_PIXELS ? LosslessEstimate.bytes(px, 8, 32) : est;
+        long t7 = cpu();
+        System.out.printf(Locale.ROOT, "%s\t%d\t%d\t%d\t%d\t%.4f\t%d\t%d\t%.2f\t%.2f\t%.4f\t%d\t%.4f\t%.4f\t%d\t%.2f\t%.2f\t%.2f\t%d\t%.2f\t%d\t%d\t%.2f\t%.2f\t%d\t%.2f%n",
             line, data.length, px.width(), px.height(), counts[0], transparent / (double) n, lossy, ll,
             onlyEstimate ? -1 : ms(t0, t1), skipLossless ? -1 : ms(t1, t2), flat, px.channels(), counts[1] / (double) n,
             translucent / (double) n, fl, skipFast ? -1 : ms(t2, t3), ms(d0, d1), ms(r0, r1), est, ms(t3, t4), tried,
-            full, ms(t5, t6));
+            full, ms(t5, t6), onlyEstimate ? -1 : ms(t4, t5), previous,
+            n > LosslessEstimate.SAMPLE_ABOVE_PIXELS ? ms(t6, t7) : ms(t3, t4));
       } catch (Exception e) { System.err.println(line + ": " + e); }
     }
   }

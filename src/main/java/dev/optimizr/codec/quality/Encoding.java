@@ -38,7 +38,7 @@ public final class Encoding {
       lossy = new Result(WebPEncoder.encode(px, s), false, -1, Double.NaN, true);
     }
     if (format == ImageFormat.PNG && o.png() == PngMode.AUTO
-        && GraphicsDetector.worthTryingLossless(px, lossy.webp().length)) {
+        && GraphicsDetector.worthTryingLossless(px, lossy.webp().length, s.asLossless())) {
       byte[] lossless = WebPEncoder.encode(px, s.asLossless());
       if (lossless.length <= lossy.webp().length) {
         return new Result(lossless, true, -1, Double.NaN, true);

@@ -18,6 +18,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,14 +87,100 @@ class GraphicsDetectorTest {
     Pixels px = smoothGradient();
     int lossy = WebPEncoder.encode(px, Q80).length;
 
-    assertThat(GraphicsDetector.worthTryingLossless(px, lossy)).isFalse();
+    assertThat(GraphicsDetector.worthTryingLossless(px, lossy, Q80.asLossless())).isFalse();
     assertThat(WebPEncoder.encode(px, Q80.asLossless()).length).isGreaterThan(5 * lossy);
   }
 
   @Test
-  void photo_isNotTriedLossless() throws Exception {
-    Pixels px = PixelNormalizer.toPixels(ImageIO.read(TestImages.edge("wuffs/hat.jpeg").toFile()));
-    assertThat(GraphicsDetector.worthTryingLossless(px, WebPEncoder.encode(px, Q80).length)).isFalse();
+  void photo_isNotTriedLossless_andComesOutLossy() throws Exception {
+    BufferedImage photo = ImageIO.read(TestImages.edge("wuffs/hat.jpeg").toFile());
+    Pixels px = PixelNormalizer.toPixels(photo);
+    assertThat(GraphicsDetector.worthTryingLossless(px, WebPEncoder.encode(px, Q80).length, Q80.asLossless()))
+        .isFalse();
+
+    Path out = tmp.resolve("hat.webp");
+    ImageConverter.Converted c = convert(TestImages.write(photo, "png", tmp.resolve("hat.png")), out);
+    assertThat(c.lossless()).isFalse();
+    assertThat(WebPChunks.fourCcs(out)).contains("VP8 ");
+  }
+
+  /** A 1600×1000 line chart: white, a grid, five anti-aliased random walks, labels. Over 1 MP, so sampled. */
+  private static BufferedImage chart() {
+    BufferedImage img = new BufferedImage(1600, 1000, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 1600, 1000);
+    g.setColor(new Color(0xdddddd));
+    for (int x = 100; x < 1600; x += 50) {
+      g.drawLine(x, 50, x, 900);
+    }
+    for (int y = 50; y <= 900; y += 50) {
+      g.drawLine(100, y, 1550, y);
+    }
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
+    Random random = new Random(7);
+    Color[] colours = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+        new Color(0x9467bd)};
+    for (int i = 0; i < colours.length; i++) {
+      g.setColor(colours[i]);
+      g.setStroke(new BasicStroke(2.5f));
+      double y = 300 + 100 * i;
+      for (int x = 100; x < 1550; x += 10) {
+        double next = Math.max(60, Math.min(890, y + random.nextGaussian() * 12));
+        g.drawLine(x, (int) y, x + 10, (int) next);
+        y = next;
+      }
+      g.drawString("series " + (i + 1), 120 + 200 * i, 960);
+    }
+    g.setColor(Color.DARK_GRAY);
+    for (int x = 100; x < 1600; x += 100) {
+      g.drawString(Integer.toString(x / 10), x - 10, 925);
+    }
+    g.dispose();
+    return img;
+  }
+
+  @Test
+  void chartOverOneMegapixel_comesOutLossless_pixelExact_andSmallerThanLossy() throws Exception {
+    BufferedImage chart = chart();
+    Path out = tmp.resolve("chart.webp");
+    ImageConverter.Converted c = convert(TestImages.write(chart, "png", tmp.resolve("chart.png")), out);
+
+    assertThat(c.lossless()).isTrue();
+    assertThat(TestImages.meanAbsDiff(TestImages.decodeWebP(out), chart)).isZero();
+    assertThat(c.outputBytes()).isLessThan(WebPEncoder.encode(PixelNormalizer.toPixels(chart), Q80).length);
+  }
+
+  @Test
+  void sampledLosslessEncode_ofALargeChart_isCloseToTheFullEncode() throws Exception {
+    Pixels px = PixelNormalizer.toPixels(chart());
+    long full = WebPEncoder.encode(px, Q80.asLossless()).length;
+
+    assertThat(GraphicsDetector.sampledLosslessBytes(px, Q80.asLossless()))
+        .isBetween(full * 9 / 10, full * 13 / 10);
+  }
+
+  @Test
+  void nearlyFlatLargeImage_staysLossy_forLosslessCouldSaveOnlyItsFewBytes() throws Exception {
+    // A 2000×1200 plain background with one small badge: lossy is a few KB (under 0.05 bits per pixel), and a
+    // lossless encode of 2.4 MP would cost several lossy ones to save at most those.
+    BufferedImage img = new BufferedImage(2000, 1200, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(new Color(0x2e3440));
+    g.fillRect(0, 0, 2000, 1200);
+    g.setColor(new Color(0x88c0d0));
+    g.fillOval(940, 540, 120, 120);
+    g.dispose();
+    Pixels px = PixelNormalizer.toPixels(img);
+    int lossy = WebPEncoder.encode(px, Q80).length;
+    assertThat(lossy * 8.0 / (2000 * 1200)).isLessThan(GraphicsDetector.MIN_LOSSY_BITS_PER_PIXEL);
+
+    Path out = tmp.resolve("flat.webp");
+    ImageConverter.Converted c = convert(TestImages.write(img, "png", tmp.resolve("flat.png")), out);
+    assertThat(c.lossless()).isFalse();
+    assertThat(c.outputBytes()).isEqualTo(lossy);
   }
 
   @Test
