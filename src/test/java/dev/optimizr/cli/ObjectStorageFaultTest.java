@@ -46,7 +46,8 @@ class ObjectStorageFaultTest {
     server = S3ProxyServer.start(Files.createDirectories(tmp.resolve("server")));
     server.bucket(BUCKET);
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    ImageIO.write(TestImages.photoLike(640, 480, 7), "jpeg", b);
+    // Large enough that a run takes several seconds: the tests stop it (kill, store gone) part-way through.
+    ImageIO.write(TestImages.photoLike(1280, 960, 7), "jpeg", b);
     for (int i = 0; i < IMAGES; i++) {
       server.put(BUCKET, String.format("in/d%d/img%02d.jpg", i % 4, i), b.toByteArray());
     }
