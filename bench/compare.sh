@@ -5,9 +5,10 @@
 #
 # Every tool converts every *.jpg/*.jpeg/*.png under CORPUS_DIR (extension in any case) to lossy WebP at
 # quality 80, method (effort) 4, no metadata, N files at a time:
-#   optimizr-lossy  target/optimizr -workers N -quality 80 -png lossy -keep-extension   (every PNG lossy, as the
-#                   others do; -keep-extension so that x.jpg and x.png in one folder do not collide)
-#   optimizr-auto   target/optimizr -workers N -quality 80              (default -png auto: graphics PNGs
+#   optimizr-lossy  target/optimizr -workers N -quality 80 -png lossy -audit off -keep-extension   (every PNG lossy,
+#                   as the others do; no quality audit, which the others do not make either; -keep-extension so
+#                   that x.jpg and x.png in one folder do not collide)
+#   optimizr-auto   target/optimizr -workers N -quality 80 -audit off   (default -png auto: graphics PNGs
 #                   also tried lossless, the smaller kept; reported separately, not comparable in bytes)
 #   optimizr-w3     as optimizr-lossy but with the default -workers 3 (a third worker covers the fsync of each
 #                   output and other waits; not in the default TOOLS, as it is not N-wide)
@@ -106,10 +107,10 @@ run() {  # run TOOL: one measured conversion of the whole corpus into $work/out
   fi
   export OPTIMIZR_JAVA_OPTS="$opts"
   case "$1" in
-    optimizr-lossy) set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -png lossy -keep-extension -quiet -force ;;
-    optimizr-w3)    set -- "$bin" -input "$corpus" -output "$work/out" -quality 80 -png lossy -keep-extension -quiet -force ;;
+    optimizr-lossy) set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -png lossy -audit off -keep-extension -quiet -force ;;
+    optimizr-w3)    set -- "$bin" -input "$corpus" -output "$work/out" -quality 80 -png lossy -audit off -keep-extension -quiet -force ;;
     optimizr-defaults) set -- "$bin" -input "$corpus" -output "$work/out" -keep-extension -quiet -force ;;
-    optimizr-auto)  set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -keep-extension -quiet -force ;;
+    optimizr-auto)  set -- "$bin" -input "$corpus" -output "$work/out" -workers "$workers" -quality 80 -audit off -keep-extension -quiet -force ;;
     cwebp)          set -- xargs -0 -P "$workers" -n 3 -a "$work/cwebp.args" sh -c "$keep_going" cwebp cwebp -quiet -q 80 -m 4 ;;
     sharp)          env+=(UV_THREADPOOL_SIZE=1 VIPS_CONCURRENCY=1)
                     set -- xargs -0 -P "$workers" -n 64 -a "$work/sharp.args" sh -c "$keep_going" sharp "$sharp" -f webp -q 80 --effort 4 -o "$work/out" -i ;;

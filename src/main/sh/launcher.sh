@@ -79,7 +79,10 @@ case "${OPTIMIZR_CDS:-on} ${OPTIMIZR_JAVA_OPTS:-}" in
     if [ -s "$archive" ]; then
       set -- "-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off "$@"
     elif [ "$train" = yes ] && mkdir -p "$cds_dir" 2>/dev/null && [ -w "$cds_dir" ]; then
-      set -- "-XX:ArchiveClassesAtExit=$cds_dir/optimizr-$key.$$.part" -Xlog:cds=off -Xlog:cds+dynamic=off "$@"
+      # optimizr.cds.training: the run also loads the object-storage classes before it exits, for later runs on
+      # a bucket (S3Storage.loadClasses).
+      set -- "-XX:ArchiveClassesAtExit=$cds_dir/optimizr-$key.$$.part" -Xlog:cds=off -Xlog:cds+dynamic=off \
+        -Doptimizr.cds.training=true "$@"
     fi
     ;;
 esac

@@ -1,5 +1,6 @@
 package dev.optimizr.cli;
 
+import dev.optimizr.io.s3.S3Storage;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -13,6 +14,9 @@ public final class Main {
     int status = new Optimizr(out, err, true).run(args);
     out.flush();
     err.flush();
+    if (Boolean.getBoolean("optimizr.cds.training")) {
+      S3Storage.loadClasses(); // into the class-data archive this run writes at exit
+    }
     System.exit(status);
   }
 }

@@ -6,7 +6,8 @@ public final class CdsProbe {
   }
 
   public static void main(String[] args) {
-    System.out.println("probe ran with " + args.length + " arguments");
+    System.out.println("probe ran with " + args.length + " arguments"
+        + (Boolean.getBoolean("optimizr.cds.training") ? ", training" : ""));
     System.exit(0); // optimizr ends with System.exit too: the archive must still be written
   }
 }

@@ -81,7 +81,8 @@ class LauncherCdsTest {
     Path cds = tmp.resolve("cache");
     Map<String, String> env = Map.of("OPTIMIZR_CDS_DIR", cds.toString());
 
-    assertThat(run(bin, env, "-input", "x")).isEqualTo("probe ran with 2 arguments\n");
+    // the run that writes the archive is told so (Main then loads the object-storage classes into it)
+    assertThat(run(bin, env, "-input", "x")).isEqualTo("probe ran with 2 arguments, training\n");
     List<Path> written = files(cds);
     assertThat(written).hasSize(1);
     assertThat(written.get(0).getFileName().toString()).endsWith(".part");
@@ -100,7 +101,7 @@ class LauncherCdsTest {
     Path bin = probeBinary();
     Path cds = tmp.resolve("cache");
     Map<String, String> env = Map.of("OPTIMIZR_CDS_DIR", cds.toString());
-    run(bin, env, "-input", "x");
+    assertThat(run(bin, env, "-input", "x")).endsWith(", training\n");
     Path part = files(cds).get(0);
     Files.write(part, "not an archive".getBytes(StandardCharsets.US_ASCII));
     age(part);
@@ -116,8 +117,64 @@ class LauncherCdsTest {
     run(bin, env, "-version");
     run(bin, env, "--help");
     run(bin, env, "status", "-output", "x");
-    run(bin, Map.of("OPTIMIZR_CDS_DIR", cds.toString(), "OPTIMIZR_CDS", "off"), "-input", "x");
+    assertThat(run(bin, Map.of("OPTIMIZR_CDS_DIR", cds.toString(), "OPTIMIZR_CDS", "off"), "-input", "x"))
+        .isEqualTo("probe ran with 2 arguments\n");
     assertThat(cds.toFile().list()).isNullOrEmpty();
+  }
+
+  /**
+   * What the training run adds before it exits: the object-storage client's classes, loaded without a store (a
+   * closed local port), end up in the archive, so a later run on a bucket maps them too.
+   */
+  @Test
+  void theTrainingRun_archivesTheObjectStorageClasses() throws Exception {
+    Path archive = tmp.resolve("s3.jsa");
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    String cp = classPathOfJars();
+    long start = System.nanoTime();
+    assertThat(jvm(java, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp",
+        cp, S3ClassesProbe.class.getName())).isEqualTo("loaded\n");
+    // refused at once, not retried: a second or two with the JVM's start and the archive's dump, not minutes
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+
+    String listed = jvm(java, "-XX:SharedArchiveFile=" + archive, "-XX:+PrintSharedArchiveAndExit", "-cp", cp,
+        S3ClassesProbe.class.getName());
+    assertThat(listed).contains("software.amazon.awssdk.services.s3.DefaultS3Client ",
+        "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient ",
+        "software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner ",
+        "software.amazon.awssdk.services.s3.model.ListObjectsV2Response ");
+  }
+
+  /**
+   * The test class path with each class directory packed as a jar: the JVM archives classes from jars only
+   * ("Cannot have non-empty directory in paths").
+   */
+  private String classPathOfJars() throws Exception {
+    List<String> entries = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path p = Paths.get(e);
+      if (!Files.isDirectory(p)) {
+        entries.add(e);
+        continue;
+      }
+      Path jar = tmp.resolve("classes-" + entries.size() + ".jar");
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(p)) {
+        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+          out.putNextEntry(new JarEntry(p.relativize(f).toString().replace(java.io.File.separatorChar, '/')));
+          Files.copy(f, out);
+          out.closeEntry();
+        }
+      }
+      entries.add(jar.toString());
+    }
+    return String.join(java.io.File.pathSeparator, entries);
+  }
+
+  private static String jvm(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
   }
 
   @Test
