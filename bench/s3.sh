@@ -19,7 +19,7 @@ mkdir -p "$work" "$results"
 out_file="$results/s3-latency.txt"
 
 cp_file="$work/classpath"
-(cd "$here" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null)
+(cd "$here" && mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null)
 cp="$here/target/test-classes:$here/target/classes:$(cat "$cp_file")"
 
 # The bucket "bench" holds the corpus under in/: S3Proxy's filesystem backend serves files as objects.
