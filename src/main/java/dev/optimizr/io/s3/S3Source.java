@@ -17,10 +17,25 @@ public record S3Source(S3Storage storage, String bucket, String key, long size, 
     return key.substring(key.lastIndexOf('/') + 1);
   }
 
+  /**
+   * The object's bytes, read straight into one array of the length the response gives (the SDK's own
+   * {@code getObjectAsBytes} grows a buffer as it reads and copies it: twice the garbage per source).
+   */
   @Override
   public byte[] read() throws IOException {
     return S3Storage.attempt(S3Location.SCHEME + bucket + "/" + key,
-        () -> storage.client().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArrayUnsafe());
+        () -> storage.client().getObject(b -> b.bucket(bucket).key(key), (response, in) -> {
+          Long length = response.contentLength();
+          if (length == null || length > Integer.MAX_VALUE - 8) {
+            return in.readAllBytes(); // no length given, or too large for one array: let the JDK say so
+          }
+          byte[] bytes = new byte[length.intValue()];
+          int n = in.readNBytes(bytes, 0, bytes.length);
+          if (n < bytes.length) {
+            throw new java.io.EOFException(this + ": the store sent " + n + " of " + length + " bytes");
+          }
+          return bytes;
+        }));
   }
 
   /** Keeps the client out of messages and test output. */
