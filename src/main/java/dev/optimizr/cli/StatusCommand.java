@@ -9,6 +9,7 @@ import dev.optimizr.io.OutputTree;
 import dev.optimizr.io.s3.S3Places;
 import dev.optimizr.io.s3.S3Storage;
 import dev.optimizr.pipeline.Job;
+import dev.optimizr.pipeline.ListingLookahead;
 import dev.optimizr.pipeline.Shard;
 import dev.optimizr.pipeline.TreeWalker;
 import dev.optimizr.report.StatusReport;
@@ -145,7 +146,8 @@ final class StatusCommand implements Callable<Integer> {
     }
     ObjectStorageCheck.check(storage, places.input());
     String[] lost = new String[1];
-    long[] counts = walk(records, storage.inputTree(places.input(), places.output()), outputs, lost);
+    long[] counts = walk(records, ListingLookahead.of(storage.inputTree(places.input(), places.output())), outputs,
+        lost);
     if (lost[0] != null) {
       throw ObjectStorageCheck.unreachable(storage, lost[0]);
     }

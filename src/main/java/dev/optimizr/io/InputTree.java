@@ -34,6 +34,15 @@ public interface InputTree<H> {
   /** The entries of {@code dir}, in any order. */
   List<Entry<H>> list(H dir) throws IOException;
 
+  /**
+   * The entries of {@code dir} as {@link #list} gives them, or null when it holds more than {@code limit}: a tree
+   * that lists page by page stops there, so that listing a directory ahead of the walk costs bounded memory.
+   */
+  default List<Entry<H>> list(H dir, int limit) throws IOException {
+    List<Entry<H>> entries = list(dir);
+    return entries.size() <= limit ? entries : null;
+  }
+
   /** The image a file entry found under {@code dir} refers to. */
   ImageSource source(Entry<H> file);
 

@@ -52,14 +52,20 @@ public final class QualityAudit {
 
   /**
    * True when {@code relative} is in the sample: its seeded hash falls below the sampling rate, which is the
-   * plan's percentage, raised so that the tree's image count (known so far) yields the minimum.
+   * plan's percentage, raised so that the tree's image count yields the minimum once that count is complete.
+   * Images converted while the tree is still being counted are sampled at the plain percentage: a count so far
+   * is too low, and would sample the first images of a run at a rate its whole tree does not need (on a bucket,
+   * whose listing takes a while, half again as many images as planned).
    */
   boolean sampled(String relative) {
     if (plan.all()) {
       return true;
     }
-    long images = Math.max(1, tree.get().found());
-    double rate = Math.max(plan.percent() / 100.0, Math.min(1.0, (double) plan.minimum() / images));
+    double rate = plan.percent() / 100.0;
+    TreeCount count = tree.get();
+    if (count.complete()) {
+      rate = Math.max(rate, Math.min(1.0, (double) plan.minimum() / Math.max(1, count.found())));
+    }
     return unit(plan.seed(), relative) < rate;
   }
 

@@ -108,7 +108,10 @@ public final class TreeCounter implements AutoCloseable {
       return new TreeCount(walked.getAsLong(), false);
     }
     boolean complete = finished; // read first: once it is set, the count is final
-    return new TreeCount(counted.get(), complete);
+    // Until then both walks' counts are lower bounds of the total, and the counting walk starts from zero
+    // after the converting walk: the larger one, so the total never drops (the audit's sample rate needs it).
+    return complete ? new TreeCount(counted.get(), true)
+        : new TreeCount(Math.max(counted.get(), walked.getAsLong()), false);
   }
 
   @Override

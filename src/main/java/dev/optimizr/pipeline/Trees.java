@@ -30,7 +30,7 @@ public record Trees(InputTree<?> input, OutputTree output, boolean remoteInput) 
   public static Factory factory(RunConfig config, S3Storage storage) {
     S3Places s3 = config.s3();
     return (outputRoot, writer) -> {
-      InputTree<?> in = s3.input() != null ? storage.inputTree(s3.input(), s3.output())
+      InputTree<?> in = s3.input() != null ? ListingLookahead.of(storage.inputTree(s3.input(), s3.output()))
           : new LocalInputTree(config.input().toRealPath(), outputRoot);
       OutputTree out = s3.output() != null ? storage.outputTree(s3.output())
           : new LocalOutputTree(outputRoot, writer);

@@ -39,4 +39,17 @@ class QualityAuditTest {
     assertThat(n).isBetween(30L, 75L);
     assertThat(sample(new QualityAudit.Plan(true, 0, 50, 1), PATHS.size())).hasSize(PATHS.size());
   }
+
+  @Test
+  void whileTheTreeIsStillBeingCounted_theSampleIsThePercentage_notRaisedByTheCountSoFar() {
+    // 400 found so far of a tree still being listed: the minimum waits for the total
+    QualityAudit counting = new QualityAudit(new QualityAudit.Plan(false, 1, 50, 1), () -> new TreeCount(400, false),
+        new AuditCollector());
+    QualityAudit counted = new QualityAudit(new QualityAudit.Plan(false, 1, 50, 1), () -> new TreeCount(400, true),
+        new AuditCollector());
+    List<String> first = PATHS.subList(0, 400);
+    assertThat(first.stream().filter(counting::sampled).count()).isBetween(0L, 12L);
+    assertThat(first.stream().filter(counted::sampled).count()).isBetween(30L, 75L);
+    assertThat(first.stream().filter(counting::sampled)).allMatch(counted::sampled);
+  }
 }

@@ -35,6 +35,11 @@ public final class S3InputTree implements InputTree<String> {
 
   @Override
   public List<Entry<String>> list(String prefix) throws IOException {
+    return list(prefix, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public List<Entry<String>> list(String prefix, int limit) throws IOException {
     List<Entry<String>> entries = new ArrayList<>();
     String token = null;
     do {
@@ -61,6 +66,9 @@ public final class S3InputTree implements InputTree<String> {
         entries.add(new Entry<>(sub.substring(prefix.length(), sub.length() - 1), Kind.DIRECTORY, 0, 0, sub, null));
       }
       token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+      if (entries.size() > limit) {
+        return null;
+      }
     } while (token != null);
     return entries;
   }

@@ -32,6 +32,8 @@ public final class FaultyProxy implements AutoCloseable {
   private final AtomicInteger gets = new AtomicInteger();
   private final AtomicLong slowDowns = new AtomicLong();
   private final AtomicLong requests = new AtomicLong();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
 
   public FaultyProxy(int listenPort, int upstreamPort, long delayMillis, int slowDownEvery) throws IOException {
     this.server = new ServerSocket();
@@ -64,6 +66,11 @@ public final class FaultyProxy implements AutoCloseable {
   /** Requests seen so far (including those answered with 503). */
   public long requests() {
     return requests.get();
+  }
+
+  /** The most requests that were waiting for their answers at the same time. */
+  public int maxInFlight() {
+    return maxInFlight.get();
   }
 
   private void accept() {
@@ -106,7 +113,7 @@ public final class FaultyProxy implements AutoCloseable {
         int n;
         while ((n = in.read(buf)) > 0) {
           if (answered) {
-            answered = false;
+            asked();
             requests.incrementAndGet();
             if (slowDownEvery > 0 && startsWith(buf, n, "GET ") && gets.incrementAndGet() % slowDownEvery == 0) {
               slowDowns.incrementAndGet();
@@ -133,7 +140,7 @@ public final class FaultyProxy implements AutoCloseable {
       try (InputStream in = upstream.getInputStream(); OutputStream out = client.getOutputStream()) {
         int n;
         while ((n = in.read(buf)) > 0) {
-          answered = true;
+          answer();
           out.write(buf, 0, n);
           out.flush();
         }
@@ -144,7 +151,22 @@ public final class FaultyProxy implements AutoCloseable {
       }
     }
 
+    /** A request starts: one more waiting for its answer. */
+    private synchronized void asked() {
+      answered = false;
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
+
+    /** The server answers (or the connection ends): the request no longer waits. */
+    private synchronized void answer() {
+      if (!answered) {
+        answered = true;
+        inFlight.decrementAndGet();
+      }
+    }
+
     private void closeBoth() {
+      answer();
       try {
         client.close();
       } catch (IOException ignored) {
