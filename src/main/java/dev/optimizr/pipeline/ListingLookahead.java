@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A tree of key prefixes (a bucket's "directories", each handle ending in '/') whose directories are listed ahead of
@@ -111,6 +112,11 @@ public final class ListingLookahead implements InputTree<String> {
     }
     fill();
     return entries;
+  }
+
+  @Override
+  public boolean eachFile(Predicate<String> visitor) throws IOException {
+    return tree.eachFile(visitor);
   }
 
   @Override

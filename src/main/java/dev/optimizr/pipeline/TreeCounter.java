@@ -15,6 +15,9 @@ import java.util.function.LongSupplier;
  * run's totals can show the whole job long before the (queue-throttled) converting walk reaches the end. It
  * counts what the run would take up: the same shard and {@code -retry-failed} list. Thread-safe.
  *
+ * <p>A bucket is counted from its flat listing, 1,000 keys a request however deep its key tree ({@link
+ * TreeWalker#countFlat}); under {@code -retry-failed}, which needs each directory's failures, it is walked.
+ *
  * <p>A second walk only pays while the converting walk waits for the workers. So a counter made by
  * {@link #deferred} starts walking only when {@link #begin} is called (the run calls it when its queue first
  * fills up); until then, and whenever the converting walk gets to the end first, the total is what that walk
@@ -33,6 +36,10 @@ public final class TreeCounter implements AutoCloseable {
   private TreeCounter(TreeWalker walker, Selection retry) {
     thread = new Thread(() -> {
       try {
+        if (retry == null && walker.countFlat(counted, () -> !stop)) {
+          finished = !stop; // a bucket, listed flat: no directory callbacks needed without -retry-failed
+          return;
+        }
         walker.walk(new TreeWalker.Sink() {
           @Override
           public void directory(String relativeDir) {
@@ -60,7 +67,7 @@ public final class TreeCounter implements AutoCloseable {
           }
         });
         finished = !stop;
-      } catch (InterruptedException | RuntimeException e) {
+      } catch (InterruptedException | IOException | RuntimeException e) {
         // progress then shows "found so far" instead of a total
       }
     }, "optimizr-count");

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.nio.file.Path;
 
 /**
@@ -91,6 +93,24 @@ public final class TreeWalker {
   /** Walks the whole tree depth-first in name order: a directory's files, then its subdirectories. */
   public void walk(Sink sink) throws InterruptedException {
     walk(inputs, sink);
+  }
+
+  /**
+   * Counts the candidate images of this walk's shard from the tree's flat listing ({@link InputTree#eachFile}),
+   * one by one into {@code counted}, while {@code go} says so: the same number the walk finds (an unmappable or
+   * colliding name counts too, as the walk reports it), for a fraction of a bucket's requests. Returns false,
+   * having counted nothing, when the tree has no flat listing.
+   */
+  public boolean countFlat(AtomicLong counted, BooleanSupplier go) throws IOException {
+    return inputs.eachFile(relative -> {
+      int slash = relative.lastIndexOf('/');
+      String name = relative.substring(slash + 1);
+      if (isCandidate(name) && shard.owns(join(relative.substring(0, Math.max(0, slash)),
+          webpName(name, keepExtension)))) {
+        counted.incrementAndGet();
+      }
+      return go.getAsBoolean();
+    });
   }
 
   private record Dir<H>(H handle, String relative) {}

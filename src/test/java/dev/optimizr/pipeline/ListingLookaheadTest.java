@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Listing a bucket's directories ahead of the walk, against a real S3 API server (S3Proxy) behind a proxy that
- * adds latency and counts requests: the walk finds the same files in the same order, lists each directory
- * once, and its listings overlap instead of waiting for the store one directory at a time.
+ * Walking and counting a bucket, against a real S3 API server (S3Proxy) behind a proxy that adds latency and
+ * counts requests. Listed ahead, the walk finds the same files in the same order, lists each directory once, and
+ * its listings overlap instead of waiting for the store one directory at a time; counted flat, the tree costs one
+ * request per 1,000 keys and gives the walk's number.
  */
 class ListingLookaheadTest {
   @TempDir
@@ -89,6 +91,47 @@ class ListingLookaheadTest {
             }
           });
       return new Walk(files, far.requests(), far.maxInFlight());
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
+  }
+
+  @Test
+  void countingABucketFlat_findsWhatTheWalkFinds_inOneRequest(@TempDir Path out) throws Exception {
+    Shard shard = new Shard(1, 3);
+    System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
+    try (FaultyProxy far = new FaultyProxy(0, server.endpoint().getPort(), 0, 0)) {
+      S3Storage storage = S3Storage.connect(new S3Settings(URI.create("http://127.0.0.1:" + far.port()), true,
+          "us-east-1", null, null, S3Settings.DEFAULT_CONCURRENCY, S3Settings.DEFAULT_BUFFER_BYTES));
+      InputTree<String> tree = storage.inputTree(S3Location.parse("s3://" + BUCKET + "/in/"), null);
+      LocalOutputTree outputs = new LocalOutputTree(out, new AtomicFileWriter());
+      AtomicLong walked = new AtomicLong();
+      new TreeWalker(tree, outputs, false, shard).walk(new TreeWalker.Sink() {
+        @Override
+        public boolean found(Job job) {
+          walked.incrementAndGet();
+          return true;
+        }
+
+        @Override
+        public boolean rejected(Job job, ErrorType type, String message) {
+          return found(job);
+        }
+
+        @Override
+        public void unreadable(String where, String reason) {
+        }
+      });
+      long walkRequests = far.requests();
+
+      AtomicLong counted = new AtomicLong();
+      assertThat(new TreeWalker(ListingLookahead.of(tree), outputs, false, shard).countFlat(counted, () -> true))
+          .isTrue();
+      assertThat(counted.get()).isEqualTo(walked.get()).isBetween(10L, 50L); // a third of the 63 images
+      assertThat(far.requests() - walkRequests).isEqualTo(1);
+      assertThat(walkRequests).isEqualTo(67);
     } finally {
       System.clearProperty("aws.accessKeyId");
       System.clearProperty("aws.secretAccessKey");

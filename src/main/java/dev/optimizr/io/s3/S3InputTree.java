@@ -5,6 +5,7 @@ import dev.optimizr.io.InputTree;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -71,6 +72,34 @@ public final class S3InputTree implements InputTree<String> {
       }
     } while (token != null);
     return entries;
+  }
+
+  /** Lists the prefix flat (no delimiter): 1,000 keys a request, whatever the depth of the key tree. */
+  @Override
+  public boolean eachFile(Predicate<String> visitor) throws IOException {
+    String root = location.prefix();
+    String token = null;
+    do {
+      ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(location.bucket()).prefix(root)
+          .encodingType(EncodingType.URL);
+      if (token != null) {
+        req.continuationToken(token);
+      }
+      ListObjectsV2Response page = S3Storage.attempt(describe(root, null),
+          () -> storage.client().listObjectsV2(req.build()));
+      for (S3Object o : page.contents()) {
+        String key = o.key();
+        if (key.endsWith("/") || key.length() <= root.length()
+            || excluded != null && key.startsWith(excluded.prefix())) {
+          continue; // a folder marker, or under the output inside the input
+        }
+        if (!visitor.test(key.substring(root.length()))) {
+          return true;
+        }
+      }
+      token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+    } while (token != null);
+    return true;
   }
 
   @Override
