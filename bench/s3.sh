@@ -16,7 +16,7 @@ bin="$here/target/optimizr"
 month=$(date -u +%Y-%m)
 results=${RESULTS_DIR:-$here/bench/results/$month}
 mkdir -p "$work" "$results"
-out_file="$results/s3-latency.txt"
+out_file="$results/s3-latency-$(date -u +%dT%H%M).txt" # day and time the set started
 
 cp_file="$work/classpath"
 (cd "$here" && mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null)
