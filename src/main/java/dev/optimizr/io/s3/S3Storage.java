@@ -48,9 +48,10 @@ public final class S3Storage implements AutoCloseable {
   /** Builds the client: credentials from the SDK's default chain, the endpoint and region from the settings. */
   public static S3Storage connect(S3Settings settings) {
     // HttpURLConnection keeps at most http.maxConnections idle connections per host (5 by default): with more
-    // requests in flight than that, each request past the fifth would open a new connection.
+    // requests in flight than that, each request past the fifth would open a new connection. In flight at most:
+    // the downloads and the uploads, the walk's listings ahead (4), the count's listing and the record's copy.
     if (System.getProperty("http.maxConnections") == null) {
-      System.setProperty("http.maxConnections", String.valueOf(settings.concurrency() * 2 + 4));
+      System.setProperty("http.maxConnections", String.valueOf(settings.concurrency() * 2 + 8));
     }
     return new S3Storage(builder(settings, 5).build(), settings);
   }
