@@ -14,7 +14,7 @@ public interface OutputTree {
 
   /**
    * The walker is about to look at the outputs of directory {@code relativeDir} ("" for the root): a remote tree
-   * lists it once, so that {@link ImageSink#existingSize()} needs no request per file.
+   * lists it once when first asked, so that {@link ImageSink#existingSize()} needs no request per file.
    */
   default void enter(String relativeDir) {
   }

@@ -154,6 +154,38 @@ class ObjectStorageTest {
     assertThat(again.get("skipped_files").asLong()).isEqualTo(4);
   }
 
+  /** Listings of folders under {@code prefix} (ListObjectsV2 with a delimiter) among a proxy's requests. */
+  private long folderListings(FaultyProxy proxy, String prefix) {
+    String p = "prefix=" + java.net.URLEncoder.encode(prefix, StandardCharsets.UTF_8);
+    return proxy.requestLines().stream()
+        .filter(l -> l.contains("list-type=2") && l.contains("delimiter=") && l.contains(p)).count();
+  }
+
+  @Test
+  void aFirstRun_listsNoOutputFolder_aRerunListsEachFolderOnRecordOnce() throws Exception {
+    for (int d = 0; d < 6; d++) {
+      for (int i = 0; i < 3; i++) {
+        server.put(bucket, "in/d" + d + "/" + i + ".jpg", jpeg(d * 3 + i));
+      }
+    }
+    String[] args = {"-input", "s3://" + bucket + "/in/", "-output", "s3://" + bucket + "/out/"};
+    long first;
+    long rerun;
+    try (FaultyProxy counting = new FaultyProxy(0, server.endpoint().getPort(), 0, 0)) {
+      assertThat(runVia("http://127.0.0.1:" + counting.port(), args)).as(stderr.toString()).isZero();
+      first = folderListings(counting, "out/");
+      long before = counting.requestLines().size();
+      assertThat(runVia("http://127.0.0.1:" + counting.port(), args)).as(stderr.toString()).isZero();
+      rerun = folderListings(counting, "out/") - first;
+      assertThat(counting.requestLines().size() - before).as("requests of the unchanged re-run").isLessThan(40);
+    }
+    assertThat(json("out/summary.json").get("skipped_files").asLong()).isEqualTo(18);
+    // Nothing is on record in a first run, so no output folder needs looking at; a re-run checks the six
+    // folders holding outputs, one listing each (the root has none on record).
+    assertThat(first).isZero();
+    assertThat(rerun).isEqualTo(6);
+  }
+
   @Test
   void localToBucket_andBucketToLocal_mirrorTheSameTree() throws Exception {
     Path in = tmp.resolve("in");

@@ -15,10 +15,11 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The outputs under a bucket prefix. A PUT replaces an object whole, so no reader ever sees part of one. When
- * the walker enters a directory its outputs are listed once (sizes by name), so checking that an output on record
- * is still there costs no request per file. {@link #enter} and {@link ImageSink#existingSize()} are for the
- * walker thread; writes and deletes are safe from any thread.
+ * The outputs under a bucket prefix. A PUT replaces an object whole, so no reader ever sees part of one. The
+ * first time the walker asks whether an output on record is still there, the outputs of its directory are listed
+ * once (sizes by name), so that check costs no request per file; a directory with nothing on record (a first
+ * run) is never listed. {@link #enter} and {@link ImageSink#existingSize()} are for the walker thread; writes and
+ * deletes are safe from any thread.
  */
 public final class S3OutputTree implements OutputTree {
   /** S3's limit on the length of a key, in UTF-8 bytes. */
@@ -28,6 +29,7 @@ public final class S3OutputTree implements OutputTree {
   private final S3Location location;
   private String indexedDir;
   private Map<String, Long> sizes;
+  private boolean listed;
 
   S3OutputTree(S3Storage storage, S3Location location) {
     this.storage = storage;
@@ -45,6 +47,21 @@ public final class S3OutputTree implements OutputTree {
 
   @Override
   public void enter(String relativeDir) {
+    indexedDir = relativeDir;
+    sizes = null;
+    listed = false;
+  }
+
+  /** The sizes of the outputs in the directory entered last, listed on first use; null if it cannot be listed. */
+  private Map<String, Long> sizes() {
+    if (!listed) {
+      listed = true;
+      sizes = list(indexedDir);
+    }
+    return sizes;
+  }
+
+  private Map<String, Long> list(String relativeDir) {
     String prefix = location.key(relativeDir.isEmpty() ? "" : relativeDir + "/");
     Map<String, Long> found = new HashMap<>();
     try {
@@ -62,11 +79,10 @@ public final class S3OutputTree implements OutputTree {
         }
         token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
       } while (token != null);
-      sizes = found;
+      return found;
     } catch (IOException e) {
-      sizes = null; // each output is then checked with a HEAD
+      return null; // each output is then checked with a HEAD
     }
-    indexedDir = relativeDir;
   }
 
   @Override
@@ -113,8 +129,9 @@ public final class S3OutputTree implements OutputTree {
     public long existingSize() {
       int slash = relative.lastIndexOf('/');
       String dir = slash < 0 ? "" : relative.substring(0, slash);
-      if (sizes != null && dir.equals(indexedDir)) {
-        Long size = sizes.get(relative.substring(slash + 1));
+      Map<String, Long> listedSizes = dir.equals(indexedDir) ? sizes() : null;
+      if (listedSizes != null) {
+        Long size = listedSizes.get(relative.substring(slash + 1));
         return size == null ? -1 : size;
       }
       try {

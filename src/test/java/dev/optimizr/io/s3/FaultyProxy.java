@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,6 +37,7 @@ public final class FaultyProxy implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final Queue<String> requestLines = new ConcurrentLinkedQueue<>();
 
   public FaultyProxy(int listenPort, int upstreamPort, long delayMillis, int slowDownEvery) throws IOException {
     this.server = new ServerSocket();
@@ -66,6 +70,11 @@ public final class FaultyProxy implements AutoCloseable {
   /** Requests seen so far (including those answered with 503). */
   public long requests() {
     return requests.get();
+  }
+
+  /** The first line of every request so far ("GET /bucket?list-type=2&prefix=… HTTP/1.1"), in order of arrival. */
+  public List<String> requestLines() {
+    return List.copyOf(requestLines);
   }
 
   /** The most requests that were waiting for their answers at the same time. */
@@ -115,6 +124,7 @@ public final class FaultyProxy implements AutoCloseable {
           if (answered) {
             asked();
             requests.incrementAndGet();
+            requestLines.add(firstLine(buf, n));
             if (slowDownEvery > 0 && startsWith(buf, n, "GET ") && gets.incrementAndGet() % slowDownEvery == 0) {
               slowDowns.incrementAndGet();
               client.getOutputStream().write(SLOW_DOWN);
@@ -178,6 +188,14 @@ public final class FaultyProxy implements AutoCloseable {
         // already closed
       }
     }
+  }
+
+  private static String firstLine(byte[] buf, int n) {
+    int end = 0;
+    while (end < n && buf[end] != '\r' && buf[end] != '\n') {
+      end++;
+    }
+    return new String(buf, 0, end, StandardCharsets.US_ASCII);
   }
 
   private static boolean startsWith(byte[] buf, int n, String prefix) {
