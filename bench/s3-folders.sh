@@ -35,7 +35,7 @@ trap 'kill $s3proxy $proxy 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "s3proxy on" "$work/s3proxy.log" && break; sleep 0.2; done
 export AWS_ACCESS_KEY_ID=optimizr-test AWS_SECRET_ACCESS_KEY=optimizr-test-secret AWS_REGION=us-east-1
 
-out_file="$work/results.txt"
+out_file="$work/results.txt" # copy it to bench/results/YYYY-MM/s3-folders-DDTHHMM.txt to keep it
 {
   echo "# $(date -u +%FT%TZ) $(nproc) CPUs; $folders leaf folders of one JPEG each, bucket to bucket, +${delay_ms} ms per request"
   for i in $(seq "$rounds"); do
