@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.EncodingType;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -42,16 +39,7 @@ public final class S3InputTree implements InputTree<String> {
   @Override
   public List<Entry<String>> list(String prefix, int limit) throws IOException {
     List<Entry<String>> entries = new ArrayList<>();
-    String token = null;
-    do {
-      // Keys are requested URL-encoded (XML 1.0 cannot carry every character a key may hold); the SDK decodes them.
-      ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(location.bucket()).prefix(prefix)
-          .delimiter("/").encodingType(EncodingType.URL);
-      if (token != null) {
-        req.continuationToken(token);
-      }
-      ListObjectsV2Response page = S3Storage.attempt(describe(prefix, null),
-          () -> storage.client().listObjectsV2(req.build()));
+    boolean whole = S3Listing.eachPage(storage, location.bucket(), prefix, true, describe(prefix, null), page -> {
       for (S3Object o : page.contents()) {
         if (o.key().endsWith("/") || o.key().length() <= prefix.length()) {
           continue; // a folder marker
@@ -66,27 +54,16 @@ public final class S3InputTree implements InputTree<String> {
         }
         entries.add(new Entry<>(sub.substring(prefix.length(), sub.length() - 1), Kind.DIRECTORY, 0, 0, sub, null));
       }
-      token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-      if (entries.size() > limit) {
-        return null;
-      }
-    } while (token != null);
-    return entries;
+      return entries.size() <= limit;
+    });
+    return whole ? entries : null;
   }
 
   /** Lists the prefix flat (no delimiter): 1,000 keys a request, whatever the depth of the key tree. */
   @Override
   public boolean eachFile(Predicate<String> visitor) throws IOException {
     String root = location.prefix();
-    String token = null;
-    do {
-      ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(location.bucket()).prefix(root)
-          .encodingType(EncodingType.URL);
-      if (token != null) {
-        req.continuationToken(token);
-      }
-      ListObjectsV2Response page = S3Storage.attempt(describe(root, null),
-          () -> storage.client().listObjectsV2(req.build()));
+    S3Listing.eachPage(storage, location.bucket(), root, false, describe(root, null), page -> {
       for (S3Object o : page.contents()) {
         String key = o.key();
         if (key.endsWith("/") || key.length() <= root.length()
@@ -94,11 +71,11 @@ public final class S3InputTree implements InputTree<String> {
           continue; // a folder marker, or under the output inside the input
         }
         if (!visitor.test(key.substring(root.length()))) {
-          return true;
+          return false;
         }
       }
-      token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-    } while (token != null);
+      return true;
+    });
     return true;
   }
 

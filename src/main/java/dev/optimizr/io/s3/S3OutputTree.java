@@ -8,9 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.EncodingType;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -65,20 +62,12 @@ public final class S3OutputTree implements OutputTree {
     String prefix = location.key(relativeDir.isEmpty() ? "" : relativeDir + "/");
     Map<String, Long> found = new HashMap<>();
     try {
-      String token = null;
-      do {
-        ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(location.bucket()).prefix(prefix)
-            .delimiter("/").encodingType(EncodingType.URL);
-        if (token != null) {
-          req.continuationToken(token);
-        }
-        ListObjectsV2Response page = S3Storage.attempt(location.bucket() + "/" + prefix,
-            () -> storage.client().listObjectsV2(req.build()));
+      S3Listing.eachPage(storage, location.bucket(), prefix, true, location.bucket() + "/" + prefix, page -> {
         for (S3Object o : page.contents()) {
           found.put(o.key().substring(prefix.length()), o.size());
         }
-        token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-      } while (token != null);
+        return true;
+      });
       return found;
     } catch (IOException e) {
       return null; // each output is then checked with a HEAD
