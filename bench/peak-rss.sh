@@ -17,7 +17,7 @@ work=${WORK:-/tmp/optimizr-peak-rss}
 IFS=';' read -r -a variants <<< "${VARIANTS:-}"
 [[ ${#variants[@]} -gt 0 ]] || variants=("")
 mkdir -p "$(dirname "$tsv")"
-[[ -s "$tsv" ]] || printf 'date\tcorpus\tworkers\tround\tjava_opts\twall_s\tpeak_rss_mb\tconverted\tfailed\trc\n' > "$tsv"
+[[ -s "$tsv" ]] || printf 'date\tcorpus\tworkers\tround\tjava_opts\twall_s\tpeak_rss_mb\tconverted\tfailed\trc\tcpu_s\n' > "$tsv"
 n=${#variants[@]}
 for ((r = 0; r < ${ROUNDS:-3}; r++)); do
   for ((k = 0; k < n; k++)); do
@@ -29,10 +29,11 @@ for ((r = 0; r < ${ROUNDS:-3}; r++)); do
       -output "$work/out" -workers "${WORKERS:-3}" -quiet ${EXTRA:-} > /dev/null 2> "$work.err" || rc=$?
     rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work.time")
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work.time")
+    cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$work.time")
     counts=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print(s["processed_files"], s["failed_files"], sep="\t")' \
       "$work/out/summary.json" 2>/dev/null || printf -- '-\t-')
-    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$(date -u +%FT%TZ)" "$(basename "$corpus")" "${WORKERS:-3}" "$((r + 1))" \
-      "${v:-(launcher defaults)}" "$wall" "$((rss_kb / 1024))" "$counts" "$rc")
+    line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$(date -u +%FT%TZ)" "$(basename "$corpus")" "${WORKERS:-3}" \
+      "$((r + 1))" "${v:-(launcher defaults)}" "$wall" "$((rss_kb / 1024))" "$counts" "$rc" "$cpu")
     echo "$line" >> "$tsv"; echo "$line" >&2
   done
 done

@@ -30,8 +30,9 @@ final class HeapGuard {
     this.budget = budget;
   }
 
+  /** The default threshold and slack; {@code -Doptimizr.gc.garbage-slack-mb=N} sets the slack (benchmarks). */
   HeapGuard(MemoryBudget budget) {
-    this(DEFAULT_THRESHOLD, GARBAGE_SLACK, budget);
+    this(DEFAULT_THRESHOLD, Long.getLong("optimizr.gc.garbage-slack-mb", GARBAGE_SLACK >> 20) << 20, budget);
   }
 
   /**

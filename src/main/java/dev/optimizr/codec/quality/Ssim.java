@@ -16,6 +16,8 @@ public final class Ssim {
   private static final double C1 = Math.pow(0.01 * 255, 2);
   private static final double C2 = Math.pow(0.03 * 255, 2);
   private static final double[] G = gaussian();
+  /** Quantities filtered per pixel: x, y, x² + y², xy. */
+  private static final int SUMS = 4;
 
   private Ssim() {}
 
@@ -108,11 +110,12 @@ public final class Ssim {
     int ow = w - WIN + 1;
     int sw = (ow + stride - 1) / stride; // windows evaluated per row of windows
     Tiles tiles = tile > 0 ? new Tiles(w, tile, stride) : null;
-    // Horizontal Gaussian sums of x, y, x², y², xy for the last 11 rows (a ring), then vertical sums per row of
-    // windows. Loops run over x innermost with one array each, so the JIT vectorises them.
-    double[][][] ring = new double[5][WIN][sw];
-    double[][] row = new double[5][w]; // x, y, x², y², xy of the current row
-    double[][] acc = new double[5][sw];
+    // Horizontal Gaussian sums of x, y, x² + y² and xy for the last 11 rows (a ring), then vertical sums per row
+    // of windows. The index needs the two variances only as a sum, so x² and y² are filtered together. Loops run
+    // over x innermost with one array each, so the JIT vectorises them.
+    double[][][] ring = new double[SUMS][WIN][sw];
+    double[][] row = new double[SUMS][w]; // x, y, x² + y², xy of the current row
+    double[][] acc = new double[SUMS][sw];
     double[][] window = new double[WIN][]; // the ring's rows of one quantity, top to bottom
     double total = 0;
     long rows = 0;
@@ -121,13 +124,13 @@ public final class Ssim {
       b.row(y, row[1]);
       products(row, w);
       int slot = y % WIN;
-      for (int c = 0; c < 5; c++) {
+      for (int c = 0; c < SUMS; c++) {
         convolve(row[c], ring[c][slot], sw, stride);
       }
       if (y >= WIN - 1 && (y - WIN + 1) % stride == 0) {
         int top = y - WIN + 1;
         rows++;
-        for (int c = 0; c < 5; c++) {
+        for (int c = 0; c < SUMS; c++) {
           for (int k = 0; k < WIN; k++) {
             window[k] = ring[c][(top + k) % WIN];
           }
@@ -140,16 +143,14 @@ public final class Ssim {
     return tiles == null ? new Worst(mean, 0, 0, mean) : tiles.worst(mean);
   }
 
-  /** Fills x², y² and xy from x and y. */
+  /** Fills x² + y² and xy from x and y. */
   private static void products(double[][] row, int w) {
     double[] p = row[0];
     double[] q = row[1];
-    double[] pp = row[2];
-    double[] qq = row[3];
-    double[] pq = row[4];
+    double[] squares = row[2];
+    double[] pq = row[3];
     for (int x = 0; x < w; x++) {
-      pp[x] = p[x] * p[x];
-      qq[x] = q[x] * q[x];
+      squares[x] = p[x] * p[x] + q[x] * q[x];
       pq[x] = p[x] * q[x];
     }
   }
@@ -182,13 +183,12 @@ public final class Ssim {
     double sum = 0;
     double[] mxs = acc[0];
     double[] mys = acc[1];
-    double[] exxs = acc[2];
-    double[] eyys = acc[3];
-    double[] exys = acc[4];
+    double[] squares = acc[2];
+    double[] exys = acc[3];
     for (int x = 0; x < n; x++) {
       double mx = mxs[x];
       double my = mys[x];
-      double v = index(mx, my, exxs[x] - mx * mx, eyys[x] - my * my, exys[x] - mx * my);
+      double v = index(mx, my, squares[x] - mx * mx - my * my, exys[x] - mx * my);
       sum += v;
       if (tiles != null) {
         tiles.add(x * stride + WIN / 2, top + WIN / 2, v);
@@ -266,11 +266,12 @@ public final class Ssim {
     }
     double mx = sx / n;
     double my = sy / n;
-    return index(mx, my, sxx / n - mx * mx, syy / n - my * my, sxy / n - mx * my);
+    return index(mx, my, sxx / n - mx * mx + syy / n - my * my, sxy / n - mx * my);
   }
 
-  private static double index(double mx, double my, double vx, double vy, double cxy) {
-    return ((2 * mx * my + C1) * (2 * cxy + C2)) / ((mx * mx + my * my + C1) * (vx + vy + C2));
+  /** The SSIM index of one window from its means, the sum of its two variances, and its covariance. */
+  private static double index(double mx, double my, double variances, double cxy) {
+    return ((2 * mx * my + C1) * (2 * cxy + C2)) / ((mx * mx + my * my + C1) * (variances + C2));
   }
 
   /** The normalised 1-D Gaussian; the 2-D window is its outer product, so filtering is separable. */
