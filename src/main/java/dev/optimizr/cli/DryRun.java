@@ -1,5 +1,6 @@
 package dev.optimizr.cli;
 
+import dev.optimizr.cli.run.RunSession;
 import dev.optimizr.codec.ConversionException;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.ImageConverter;

@@ -51,7 +51,7 @@ public enum ExitCode {
   }
 
   /** The status for a run that stopped for {@code stop} (null: ran to the end) with {@code failed} failures. */
-  static ExitCode of(StopReason stop, long failed) {
+  public static ExitCode of(StopReason stop, long failed) {
     if (stop == StopReason.SIGINT) {
       return ExitCode.INTERRUPTED;
     }

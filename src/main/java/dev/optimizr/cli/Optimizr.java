@@ -1,5 +1,14 @@
 package dev.optimizr.cli;
 
+import dev.optimizr.cli.flags.AuditFlags;
+import dev.optimizr.cli.flags.DurationConverter;
+import dev.optimizr.cli.flags.EncodingFlags;
+import dev.optimizr.cli.flags.ObservabilityFlags;
+import dev.optimizr.cli.flags.S3Flags;
+import dev.optimizr.cli.flags.ShardConverter;
+import dev.optimizr.cli.flags.WorkersConverter;
+import dev.optimizr.cli.run.RunSession;
+import dev.optimizr.cli.run.RunStorage;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.io.s3.S3Places;
 import dev.optimizr.io.s3.S3Storage;
@@ -173,7 +182,7 @@ public final class Optimizr implements Callable<Integer> {
         return refused.code();
       }
       RunConfig config = RunConfigValidator.validate(this, places, workDir);
-      return run(config, obs, RunStorage.of(config, storage, mirror, s3.checkpoint));
+      return run(config, obs, RunStorage.of(config, storage, mirror, s3.checkpoint()));
     }
   }
 
@@ -195,7 +204,7 @@ public final class Optimizr implements Callable<Integer> {
     PrintWriter out = screen != null ? screen.above(this.out) : this.out;
     PrintWriter err = screen != null ? screen.above(this.err) : this.err;
     RunSession session = new RunSession(config, new RunSession.Display(verbose, quiet, screen, progressInterval,
-        sampleInterval, observability.logFormat, auditPlan), obs, out, err, storage);
+        sampleInterval, observability.logFormat(), auditPlan), obs, out, err, storage);
     RunSummary summary;
     try {
       summary = session.run(cleanup -> {

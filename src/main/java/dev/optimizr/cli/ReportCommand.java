@@ -3,6 +3,7 @@ package dev.optimizr.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optimizr.analytics.AuditCollector;
 import dev.optimizr.analytics.FileTally;
+import dev.optimizr.cli.flags.S3ConnectionFlags;
 import dev.optimizr.io.IoReasons;
 import dev.optimizr.io.s3.S3Places;
 import dev.optimizr.io.s3.S3Storage;

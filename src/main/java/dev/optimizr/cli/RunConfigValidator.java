@@ -1,5 +1,6 @@
 package dev.optimizr.cli;
 
+import dev.optimizr.cli.run.RunSession;
 import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.DecodeLimits;
 import dev.optimizr.io.s3.S3Places;

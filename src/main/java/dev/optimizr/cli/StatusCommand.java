@@ -1,5 +1,6 @@
 package dev.optimizr.cli;
 
+import dev.optimizr.cli.flags.S3ConnectionFlags;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.io.AtomicFileWriter;
 import dev.optimizr.io.InputTree;

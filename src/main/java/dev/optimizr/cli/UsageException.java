@@ -1,10 +1,10 @@
 package dev.optimizr.cli;
 
 /** A problem with what the user typed; printed as one line on stderr, exit status 2. */
-final class UsageException extends Exception {
+public final class UsageException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  UsageException(String message) {
+  public UsageException(String message) {
     super(message);
   }
 }

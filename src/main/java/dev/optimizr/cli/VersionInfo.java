@@ -24,7 +24,7 @@ public final class VersionInfo implements picocli.CommandLine.IVersionProvider {
     return p;
   }
 
-  static String version() {
+  public static String version() {
     return build().getProperty("version", "unknown");
   }
 

@@ -1,4 +1,4 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.run;
 
 import dev.optimizr.analytics.AuditCollector;
 import dev.optimizr.analytics.FileTally;

@@ -1,5 +1,6 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.flags;
 
+import dev.optimizr.cli.UsageException;
 import dev.optimizr.logging.LogFormat;
 import dev.optimizr.metrics.FinalPush;
 import dev.optimizr.metrics.HeapDumpCapture;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** The observability flags (metrics endpoint, Pushgateway, logs, heap dumps, JFR), mixed into the command. */
-final class ObservabilityFlags {
+public final class ObservabilityFlags {
   @Option(names = {"-metrics-port", "--metrics-port"}, paramLabel = "PORT",
       description = "Serve /metrics (Prometheus), /metrics.json, /health/live and /health/ready on this port "
           + "while the run lasts (default: off).")
@@ -41,6 +42,11 @@ final class ObservabilityFlags {
       description = "text (default) or json: one JSON object per line on stdout (timestamp, level, logger, "
           + "message, path, error_type, duration_ms) for ELK/Loki.")
   LogFormat logFormat;
+
+  /** {@code -log-format}. */
+  public LogFormat logFormat() {
+    return logFormat;
+  }
 
   @Option(names = {"-heap-dump-dir", "--heap-dump-dir"}, paramLabel = "DIR",
       description = "Write a heap dump (heap-YYYYMMDD-HHMMSSZ.hprof) here when heap after GC stays above "
@@ -79,7 +85,7 @@ final class ObservabilityFlags {
 
   /** Range and file-system checks; every problem is a usage error. */
   /** @param shard a sharded run pushes under its own {@code shard} grouping key, so N shards do not overwrite */
-  Observability.Options validate(Shard shard) throws UsageException {
+  public Observability.Options validate(Shard shard) throws UsageException {
     int port = -1;
     if (metricsPort != null) {
       if (metricsPort < 0 || metricsPort > 65535) {

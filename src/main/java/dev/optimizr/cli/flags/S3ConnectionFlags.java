@@ -1,5 +1,6 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.flags;
 
+import dev.optimizr.cli.UsageException;
 import dev.optimizr.io.s3.S3Location;
 import dev.optimizr.io.s3.S3Places;
 import dev.optimizr.io.s3.S3Settings;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
  * The flags that say how to reach object storage (endpoint, addressing, region), validated in one place: part of
  * a run's {@link S3Flags}, and all that {@code status} and {@code report} take.
  */
-final class S3ConnectionFlags {
+public final class S3ConnectionFlags {
   @Option(names = {"-s3-endpoint", "--s3-endpoint"}, paramLabel = "URL",
       description = "S3-compatible endpoint (MinIO, R2, GCS, Ceph...); default: AWS_ENDPOINT_URL_S3, then "
           + "AWS_ENDPOINT_URL, then AWS S3. Any endpoint implies path-style addressing.")
@@ -27,7 +28,7 @@ final class S3ConnectionFlags {
   String region;
 
   /** The object-storage sides of {@code input} and {@code output} (either may be null) for reading only. */
-  S3Places places(String input, String output, Map<String, String> env) throws UsageException {
+  public S3Places places(String input, String output, Map<String, String> env) throws UsageException {
     return places(input, output, env, null, null, S3Settings.DEFAULT_CONCURRENCY, S3Settings.DEFAULT_BUFFER_BYTES);
   }
 
@@ -35,7 +36,7 @@ final class S3ConnectionFlags {
    * The object-storage sides of {@code input} and {@code output} (either may be null), or {@link S3Places#NONE},
    * with the given settings for writing and transfers.
    */
-  S3Places places(String input, String output, Map<String, String> env, String cacheControl, String storageClass,
+  public S3Places places(String input, String output, Map<String, String> env, String cacheControl, String storageClass,
       int concurrency, long bufferBytes) throws UsageException {
     S3Location in = location("-input", input);
     S3Location out = location("-output", output);

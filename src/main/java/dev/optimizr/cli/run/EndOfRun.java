@@ -1,6 +1,8 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.run;
 
 import dev.optimizr.analytics.TreeCount;
+import dev.optimizr.cli.ExitCode;
+import dev.optimizr.cli.VersionInfo;
 import dev.optimizr.io.IoReasons;
 import dev.optimizr.pipeline.QualityAudit;
 import dev.optimizr.pipeline.RunConfig;

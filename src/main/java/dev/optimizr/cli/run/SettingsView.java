@@ -1,4 +1,4 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.run;
 
 import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.meta.MetadataKind;

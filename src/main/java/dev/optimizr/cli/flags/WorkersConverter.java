@@ -1,10 +1,10 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.flags;
 
 import dev.optimizr.pipeline.AutoWorkers;
 import picocli.CommandLine;
 
 /** Parses {@code -workers N|auto}; anything else is a usage error. */
-final class WorkersConverter implements CommandLine.ITypeConverter<Integer> {
+public final class WorkersConverter implements CommandLine.ITypeConverter<Integer> {
   @Override
   public Integer convert(String value) {
     try {

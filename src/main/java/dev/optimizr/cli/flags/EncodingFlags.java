@@ -1,5 +1,6 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.flags;
 
+import dev.optimizr.cli.UsageException;
 import dev.optimizr.codec.ConvertOptions;
 import dev.optimizr.codec.PngMode;
 import dev.optimizr.codec.meta.MetadataKind;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
  * metadata, PNG policy, SSIM target, larger-output policy), mixed into {@link Optimizr}; turns them into
  * {@link ConvertOptions}, refusing contradictory combinations.
  */
-final class EncodingFlags {
+public final class EncodingFlags {
   @Option(names = {"-method", "--method"}, paramLabel = "0-6", defaultValue = "4",
       description = "Compression effort, as cwebp -m: 0 fastest, 6 smallest (default: ${DEFAULT-VALUE}).")
   int method;
@@ -86,7 +87,7 @@ final class EncodingFlags {
    *
    * @param qualityGiven whether the user typed {@code -quality} (which {@code -target-ssim} replaces)
    */
-  ConvertOptions toOptions(int quality, boolean qualityGiven) throws UsageException {
+  public ConvertOptions toOptions(int quality, boolean qualityGiven) throws UsageException {
     // Enum-like values are parsed here rather than by picocli, so that any CommandLine built on this command
     // (completion, man page, tests) accepts the lower-case spellings the help shows.
     PngMode pngMode = choice("-png", png, PngMode.class);

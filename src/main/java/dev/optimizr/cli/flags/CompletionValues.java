@@ -1,4 +1,4 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.flags;
 
 import dev.optimizr.codec.PngMode;
 import dev.optimizr.codec.meta.MetadataKind;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * spell them (lower case). Picocli would offer an enum option's constants as declared (TEXT JSON), and
  * nothing at all for options held as strings. Each class is instantiated by picocli's factory.
  */
-final class CompletionValues {
+public final class CompletionValues {
   private CompletionValues() {}
 
   private static List<String> lower(Enum<?>[] values) {

@@ -1,10 +1,11 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.flags;
 
+import dev.optimizr.cli.UsageException;
 import dev.optimizr.pipeline.QualityAudit;
 import picocli.CommandLine.Option;
 
 /** The quality audit's flags: which converted images report.html scores, and with which seed. */
-final class AuditFlags {
+public final class AuditFlags {
   /** What {@code -audit} accepts, in the lower case users type. */
   static final class Modes implements Iterable<String> {
     @Override
@@ -29,7 +30,7 @@ final class AuditFlags {
   long seed = 1;
 
   /** The plan, or null under {@code -audit off}. */
-  QualityAudit.Plan toPlan() throws UsageException {
+  public QualityAudit.Plan toPlan() throws UsageException {
     String m = mode.toLowerCase(java.util.Locale.ROOT);
     if (!java.util.List.of("sample", "all", "off").contains(m)) {
       throw new UsageException("-audit must be sample, all or off, got " + mode);

@@ -1,5 +1,6 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.flags;
 
+import dev.optimizr.cli.UsageException;
 import dev.optimizr.io.s3.S3Location;
 import dev.optimizr.io.s3.S3Places;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags of a run for s3:// inputs and outputs: how to reach the store, and how to write to it. */
-final class S3Flags {
+public final class S3Flags {
   // First, so that --help lists the connection flags before the writing ones.
   @Mixin
   S3ConnectionFlags connection = new S3ConnectionFlags();
@@ -45,13 +46,18 @@ final class S3Flags {
   @Option(names = "--s3-checkpoint", hidden = true, defaultValue = "30s", converter = DurationConverter.class)
   Duration checkpoint;
 
+  /** How often the record of an s3:// output is uploaded during a run. */
+  public Duration checkpoint() {
+    return checkpoint;
+  }
+
   /** The object-storage sides of {@code input} and {@code output}, or {@link S3Places#NONE}. */
-  S3Places places(String input, String output, Map<String, String> env) throws UsageException {
+  public S3Places places(String input, String output, Map<String, String> env) throws UsageException {
     return connection.places(input, output, env, cacheControl, storageClass, concurrency, bufferMb << 20);
   }
 
   /** The working directory of an s3:// output: the flag's, or one per output URL under the temp directory. */
-  Path workDir(S3Location output) {
+  public Path workDir(S3Location output) {
     if (workDir != null) {
       return workDir;
     }

@@ -1,4 +1,4 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.flags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optimizr.Dwebp;
 import dev.optimizr.TestImages;
 import dev.optimizr.WebPChunks;
+import dev.optimizr.cli.Optimizr;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.flags;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** Parses Go-style durations for flags: "500ms", "5s", "2m", "1h30m". */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   @Override

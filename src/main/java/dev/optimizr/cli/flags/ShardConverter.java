@@ -1,10 +1,10 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.flags;
 
 import dev.optimizr.pipeline.Shard;
 import picocli.CommandLine;
 
 /** Parses {@code --shard I/N}; a bad value is a usage error naming the expected form. */
-final class ShardConverter implements CommandLine.ITypeConverter<Shard> {
+public final class ShardConverter implements CommandLine.ITypeConverter<Shard> {
   @Override
   public Shard convert(String value) {
     try {

@@ -1,10 +1,11 @@
-package dev.optimizr.cli;
+package dev.optimizr.cli.run;
 
 import dev.optimizr.analytics.CollectorSnapshot;
 import dev.optimizr.analytics.ConcurrentCollector;
 import dev.optimizr.analytics.GcMonitor;
 import dev.optimizr.analytics.MemorySampler;
 import dev.optimizr.analytics.ProcessStats;
+import dev.optimizr.cli.VersionInfo;
 import dev.optimizr.codec.ErrorType;
 import dev.optimizr.codec.Stage;
 import dev.optimizr.io.AtomicFileWriter;
@@ -49,13 +50,13 @@ import org.slf4j.event.Level;
  * record's checkpoints, runs the batch, then has {@link EndOfRun} write failures.jsonl, summary.json and the run's
  * entry in the record and print the report, and stops its helpers in order (pushing the final metrics), always.
  */
-final class RunSession {
+public final class RunSession {
   /**
    * How the session reports; decided by the command from flags and the terminal.
    *
    * @param screen the terminal the progress bar is drawn on, or null when output is not a terminal
    */
-  record Display(boolean verbose, boolean quiet, LiveScreen screen, Duration progressInterval,
+  public record Display(boolean verbose, boolean quiet, LiveScreen screen, Duration progressInterval,
       Duration sampleInterval, LogFormat logFormat, QualityAudit.Plan audit) {}
 
   private final RunConfig config;
@@ -68,7 +69,7 @@ final class RunSession {
   private final RunStorage storage;
   private final Clock clock = Clock.systemUTC();
 
-  RunSession(RunConfig config, Display display, Observability.Options observability, PrintWriter out,
+  public RunSession(RunConfig config, Display display, Observability.Options observability, PrintWriter out,
       PrintWriter err, RunStorage storage) {
     this.storage = storage;
     this.config = config;
@@ -79,7 +80,7 @@ final class RunSession {
     this.err = err;
   }
 
-  RunControl control() {
+  public RunControl control() {
     return control;
   }
 
@@ -87,7 +88,7 @@ final class RunSession {
    * Takes the output's lock, runs the batch and returns the final summary; {@code onStart} receives the
    * temp-file cleanup for signals.
    */
-  RunSummary run(Consumer<Runnable> onStart)
+  public RunSummary run(Consumer<Runnable> onStart)
       throws IOException, InterruptedException, RunLock.HeldException, RecordException {
     boolean json = display.logFormat() == LogFormat.JSON;
     // JSON: stdout carries only JSON events, so lines printed by the report code become events too.
@@ -117,7 +118,7 @@ final class RunSession {
    * Where this run's record lives: {@code OUT/.optimizr/record.db} ({@code IN/.optimizr/record.db} alongside), or
    * this shard's file there.
    */
-  static RecordPaths recordPaths(RunConfig config) {
+  public static RecordPaths recordPaths(RunConfig config) {
     Shard shard = config.shard();
     String failures = shard.fileName(FailureLog.FILE_NAME);
     return config.alongside() ? RecordPaths.alongside(config.input(), shard::fileName, failures)
