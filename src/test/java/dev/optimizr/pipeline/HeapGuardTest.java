@@ -26,6 +26,26 @@ class HeapGuardTest {
     assertThat(after).isGreaterThan(before);
   }
 
+  /** {@code -Doptimizr.gc.garbage-slack-mb} (README: a lower peak for more CPU) sets the default guard's slack. */
+  @Test
+  void slackProperty_setsTheDefaultGuardsSlack() {
+    MemoryBudget budget = new MemoryBudget(100 * MB);
+    String key = "optimizr.gc.garbage-slack-mb";
+    try {
+      System.setProperty(key, "0");
+      long before = collections();
+      new HeapGuard(budget).afterImage();
+      assertThat(collections()).isGreaterThan(before); // any heap in use is over a zero slack
+    } finally {
+      System.clearProperty(key);
+    }
+  }
+
+  private static long collections() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+  }
+
   @Test
   void heapWithinTheSlack_isLeftAlone() {
     MemoryBudget budget = new MemoryBudget(100 * MB);
