@@ -6,10 +6,11 @@
 #
 # Env: WORKERS (default 3), ROUNDS (default 3), EXTRA (more optimizr flags, e.g. "-png lossy"),
 #      VARIANTS: OPTIMIZR_JAVA_OPTS values separated by ';', "" being the launcher's own heap policy
-#      (default: just that); OPTIMIZR: the executable (default target/optimizr; a copy keeps a rebuild
-#      from replacing it mid-run). Wall time is recorded but is only meaningful on a quiet machine.
+#      (default: just that), or an environment variable NAME=VALUE (e.g. MALLOC_ARENA_MAX=1);
+#      OPTIMIZR: the executable (default target/optimizr; a copy keeps a rebuild from replacing it mid-run).
+#      Wall time is recorded but is only meaningful on a quiet machine.
 set -euo pipefail
-[[ $# -ge 1 && -d "$1" ]] || { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[[ $# -ge 1 && -d "$1" ]] || { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$(cd "$1" && pwd)
 tsv=${2:-${RESULTS_DIR:-$here/bench/results/$(date -u +%Y-%m)}/peak-rss.tsv}
@@ -25,7 +26,9 @@ for ((r = 0; r < ${ROUNDS:-3}; r++)); do
     rm -rf "$work" && mkdir -p "$work"
     rc=0
     # shellcheck disable=SC2086
-    env ${v:+OPTIMIZR_JAVA_OPTS="$v"} /usr/bin/time -v -o "$work.time" "${OPTIMIZR:-$here/target/optimizr}" -input "$corpus" \
+    # a variant NAME=VALUE (capitals) is an environment variable, e.g. MALLOC_ARENA_MAX=1; else JVM options
+    if [[ "$v" =~ ^[A-Z_]+= ]]; then set_env=("$v"); else set_env=(${v:+OPTIMIZR_JAVA_OPTS="$v"}); fi
+    env "${set_env[@]}" /usr/bin/time -v -o "$work.time" "${OPTIMIZR:-$here/target/optimizr}" -input "$corpus" \
       -output "$work/out" -workers "${WORKERS:-3}" -quiet ${EXTRA:-} > /dev/null 2> "$work.err" || rc=$?
     rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work.time")
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work.time")
