@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Worker scaling: optimizr -workers W for W = 1 2 3 4 6 8, pinned to one CPU (taskset -c 0, like
-# docker --cpus=1) and on all CPUs, alternating; throughput and peak RSS per run to a TSV, plotted by
-# bench/worker-scaling.gp to docs/worker-scaling.png.
+# Worker scaling: optimizr -workers W for W = 1 2 3 4 6 8 and auto, pinned to one CPU (taskset -c 0, like
+# docker --cpus=1) and on all CPUs, alternating; throughput and peak RSS per run to a TSV (workers: the count
+# the run used, read from its summary.json; flag: what -workers said), plotted by bench/worker-scaling.gp to
+# docs/worker-scaling.png.
 #
 #   bench/worker-scaling.sh CORPUS_DIR [TSV]      (default TSV: bench/results/YYYY-MM/worker-scaling.tsv)
 #
 # Flags as in bench/compare.sh's optimizr-lossy (-quality 80 -png lossy), launcher's default JVM settings.
-# Env: WORKER_COUNTS (default "1 2 3 4 6 8"), ROUNDS (default 1), WORK (default /tmp/optimizr-scaling),
+# Env: WORKER_COUNTS (default "1 2 3 4 6 8 auto"), ROUNDS (default 1), WORK (default /tmp/optimizr-scaling),
 #      EVERY=K: use only every K-th input (sorted paths, first one kept), hard-linked into WORK.corpus
 #      (BENCHMARKS.md: EVERY=5 on the real corpus, 73 files, so that 12 runs fit in a few minutes)
 set -euo pipefail
-[[ $# -ge 1 && -d "$1" ]] || { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[[ $# -ge 1 && -d "$1" ]] || { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 here=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$(cd "$1" && pwd)
 work=${WORK:-/tmp/optimizr-scaling}
@@ -25,17 +26,19 @@ tsv=${2:-${RESULTS_DIR:-$here/bench/results/$(date -u +%Y-%m)}/worker-scaling.ts
 all=$(nproc)
 read -r files bytes < <(find "$corpus" -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' \) -printf '%s\n' | awk '{n++; s+=$1} END {print n, s}')
 mkdir -p "$(dirname "$tsv")"
-printf 'date\tcorpus\tcpus\tworkers\tround\tfiles\twall_s\tcpu_s\tpeak_rss_mb\timages_per_s\tinput_mb_per_s\n' > "$tsv"
+printf 'date\tcorpus\tcpus\tworkers\tround\tfiles\twall_s\tcpu_s\tpeak_rss_mb\timages_per_s\tinput_mb_per_s\tflag\n' > "$tsv"
 find "$corpus" -type f -exec cat {} + > /dev/null
 for ((r = 1; r <= ${ROUNDS:-1}; r++)); do
-  for w in ${WORKER_COUNTS:-1 2 3 4 6 8}; do
+  for w in ${WORKER_COUNTS:-1 2 3 4 6 8 auto}; do
     for cpus in 1 "$all"; do
       rm -rf "$work" && mkdir -p "$work"
       read -r wall cpu rss _ rc < <(python3 "$here/bench/measure.py" -- taskset -c "0-$((cpus - 1))" \
         "$here/target/optimizr" -input "$corpus" -output "$work" -workers "$w" -quality 80 -png lossy -quiet -force)
       [[ "$rc" == 0 ]] || echo "worker-scaling.sh: exit $rc at cpus=$cpus workers=$w" >&2
-      line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%.2f' "$(date -u +%FT%TZ)" "$(basename "$corpus")" \
-        "$cpus" "$w" "$r" "$files" "$wall" "$cpu" "$rss" "$(echo "$files / $wall" | bc -l)" "$(echo "$bytes / 1048576 / $wall" | bc -l)")
+      used=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["workers"])' "$work/summary.json")
+      line=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%.2f\t%s' "$(date -u +%FT%TZ)" "$(basename "$corpus")" \
+        "$cpus" "$used" "$r" "$files" "$wall" "$cpu" "$rss" "$(echo "$files / $wall" | bc -l)" \
+        "$(echo "$bytes / 1048576 / $wall" | bc -l)" "$w")
       echo "$line" >> "$tsv"; echo "$line" >&2
     done
   done
