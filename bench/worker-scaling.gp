@@ -7,7 +7,7 @@ set terminal pngcairo size 1100,450 font "DejaVu Sans,10"
 set output out
 set datafile separator "\t"
 set key bottom right box opaque
-set multiplot layout 1,2 title "optimizr worker scaling (-quality 80 -png lossy, launcher defaults)"
+set multiplot layout 1,2 title "optimizr worker scaling (-quality 80 -png lossy -audit off, launcher defaults)"
 set xlabel "-workers"
 set xtics (1,2,3,4,6,8)
 set grid
